@@ -1,0 +1,285 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using SafeguardGen.Language.Text;
+
+namespace SafeguardGen.Language.Binding;
+
+// The bound model: names resolved across files, types checked. Immutable records with structural
+// equality, so that every consumer (generator, docs, CLI) can cache on them.
+
+/// <summary>Every treaty of a compilation, ordered by name.</summary>
+public sealed record TreatyModel(EquatableArray<Treaty> Treaties)
+{
+    public Treaty? FindTreaty(string name) => Treaties.FirstOrDefault(t => t.Name == name);
+
+    public Safeguard? FindSafeguard(QualifiedName name) => FindTreaty(name.Treaty)?.Safeguards.FirstOrDefault(s => s.Name == name);
+
+    public Measure? FindMeasure(QualifiedName name) => FindTreaty(name.Treaty)?.Measures.FirstOrDefault(s => s.Name == name);
+
+    public Profile? FindProfile(QualifiedName name) => FindTreaty(name.Treaty)?.Profiles.FirstOrDefault(s => s.Name == name);
+
+    public Question? FindFact(QualifiedName name) => FindTreaty(name.Treaty)?.Facts.FirstOrDefault(f => f.Owner == name);
+
+    public Instrument? FindInstrument(QualifiedName name) => FindTreaty(name.Treaty)?.Instruments.FirstOrDefault(s => s.Name == name);
+}
+
+/// <summary>A declaration's full name: the treaty that declares it and its own name.</summary>
+public sealed record QualifiedName(string Treaty, string Name)
+{
+    public override string ToString() => Treaty + "." + Name;
+}
+
+public sealed record Translation(string Language, string Text);
+
+/// <summary>A text in the file's own language with its translations.</summary>
+public sealed record LocalizedText(string Text, EquatableArray<Translation> Translations)
+{
+    public static LocalizedText Plain(string text) => new(text, default);
+
+    public string Get(string? language) =>
+        language is null ? Text : Translations.FirstOrDefault(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase))?.Text ?? Text;
+}
+
+public sealed record Treaty(
+    string Name,
+    string Path,
+    LocalizedText Title,
+    LocalizedText? Description,
+    string Reference,
+    string? Version,
+    string? Namespace,
+    string Language,
+    EquatableArray<string> Translations,
+    EquatableArray<string> Imports,
+    EquatableArray<Instrument> Instruments,
+    EquatableArray<CustomKind> Kinds,
+    EquatableArray<Question> Facts,
+    EquatableArray<Safeguard> Safeguards,
+    EquatableArray<Measure> Measures,
+    EquatableArray<Profile> Profiles,
+    EquatableArray<Checklist> Checklists,
+    SourceLocation Location)
+{
+    /// <summary>Every language the treaty's texts are available in, its own first.</summary>
+    public EquatableArray<string> Languages => new[] { Language }.Concat(Translations).ToEquatableArray();
+}
+
+public sealed record Instrument(QualifiedName Name, LocalizedText Title, string? Reference, SourceLocation Location);
+
+public sealed record CustomKind(QualifiedName Name, LocalizedText Title, LocalizedText? Description, SourceLocation Location);
+
+/// <summary>A safeguard kind as used: <c>refusal-ground(mandatory)</c>. Custom kinds carry their treaty.</summary>
+public sealed record KindUse(string Name, string? Qualifier, string? DeclaringTreaty)
+{
+    public bool IsBuiltIn => DeclaringTreaty is null;
+
+    /// <summary>Whether this use meets a requirement: the same kind, and the same qualifier where the requirement names one.</summary>
+    public bool Covers(KindUse requirement) =>
+        Name == requirement.Name && DeclaringTreaty == requirement.DeclaringTreaty
+        && (requirement.Qualifier is null || requirement.Qualifier == Qualifier);
+
+    public override string ToString() => (DeclaringTreaty is null ? Name : DeclaringTreaty + "." + Name) + (Qualifier is null ? string.Empty : "(" + Qualifier + ")");
+}
+
+public enum Severity
+{
+    Blocking,
+    Advisory,
+}
+
+public enum RefusalGround
+{
+    None,
+    Mandatory,
+    Optional,
+}
+
+public sealed record Citation(
+    QualifiedName Instrument,
+    string InstrumentReference,
+    string Unit,
+    string? Number,
+    string? Paragraph,
+    string? Letter,
+    bool Verified,
+    string? Note)
+{
+    /// <summary>How a lawyer writes it: <c>ETS 185, Art. 15(2)(a)</c>.</summary>
+    public string Display
+    {
+        get
+        {
+            var unit = Unit switch
+            {
+                "article" => "Art. " + Number,
+                "principle" => "Principle " + Number,
+                "annex" => "Annex " + Number,
+                _ => "Preamble",
+            };
+            var paragraph = Paragraph is null ? string.Empty : "(" + Paragraph + ")";
+            var letter = Letter is null ? string.Empty : "(" + Letter + ")";
+            return InstrumentReference + ", " + unit + paragraph + letter;
+        }
+    }
+}
+
+public sealed record Safeguard(
+    QualifiedName Name,
+    EquatableArray<KindUse> Kinds,
+    LocalizedText Title,
+    LocalizedText? Guidance,
+    EquatableArray<Citation> Citations,
+    Severity Severity,
+    EquatableArray<Question> Questions,
+    Condition? When,
+    Condition? Unless,
+    EquatableArray<ExceptionRule> Exceptions,
+    SourceLocation Location)
+{
+    public RefusalGround RefusalGround =>
+        Kinds.FirstOrDefault(k => k.IsBuiltIn && k.Name == BuiltInKinds.RefusalGround)?.Qualifier switch
+        {
+            "mandatory" => RefusalGround.Mandatory,
+            "optional" => RefusalGround.Optional,
+            _ => RefusalGround.None,
+        };
+}
+
+public enum ValueType
+{
+    YesNo,
+    Choice,
+    Text,
+    Date,
+    Number,
+}
+
+public sealed record AnswerType(ValueType Value, bool IsList)
+{
+    public override string ToString() => IsList ? "list of " + Describe(Value) : Describe(Value);
+
+    public static string Describe(ValueType type) => type switch
+    {
+        ValueType.YesNo => "yes-no",
+        ValueType.Choice => "choice",
+        ValueType.Text => "text",
+        ValueType.Date => "date",
+        _ => "number",
+    };
+}
+
+/// <summary>
+/// Identifies a question across the model: a fact is <c>treaty.fact</c>, a safeguard's question is
+/// <c>treaty.safeguard.question</c>.
+/// </summary>
+public sealed record QuestionKey(QualifiedName Owner, string? Question)
+{
+    public bool IsFact => Question is null;
+
+    public override string ToString() => Question is null ? Owner.ToString() : Owner + "." + Question;
+}
+
+public sealed record AnswerOption(string Name, LocalizedText Label);
+
+public sealed record Question(
+    QuestionKey Key,
+    AnswerType Type,
+    LocalizedText Ask,
+    LocalizedText? Guidance,
+    EquatableArray<AnswerOption> Options,
+    Criterion? Criterion,
+    SourceLocation Location)
+{
+    public QualifiedName Owner => Key.Owner;
+
+    public string Name => Key.Question ?? Key.Owner.Name;
+}
+
+public enum CriterionKind
+{
+    Yes,
+    No,
+    Provided,
+    Empty,
+    AnyOf,
+    NoneOf,
+    Compare,
+}
+
+/// <summary>The answer that satisfies a question. <see cref="Text"/> is its source form, for explanations.</summary>
+public sealed record Criterion(CriterionKind Kind, string? Operator, Literal? Operand, EquatableArray<string> Options, string Text);
+
+public enum ExceptionOutcome
+{
+    Satisfied,
+    NotSatisfied,
+    NotApplicable,
+}
+
+/// <summary>An exception to a safeguard's general rule: when it holds, it decides the outcome. Higher priority wins.</summary>
+public sealed record ExceptionRule(string Name, Condition When, ExceptionOutcome Outcome, int Priority, LocalizedText? Because, SourceLocation Location);
+
+/// <summary>A bound condition with its source text, so an explanation can quote it.</summary>
+public sealed record Condition(Expression Expression, string Text);
+
+public abstract record Expression;
+
+public sealed record QuestionReference(QuestionKey Key, AnswerType Type) : Expression;
+
+public sealed record Literal(ValueType Type, string Value) : Expression
+{
+    public decimal NumberValue => decimal.Parse(Value, NumberStyles.Number, CultureInfo.InvariantCulture);
+}
+
+public sealed record NotExpression(Expression Operand) : Expression;
+
+public enum BinaryOperator
+{
+    And,
+    Or,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
+
+public sealed record BinaryExpression(BinaryOperator Operator, Expression Left, Expression Right) : Expression;
+
+public sealed record InExpression(Expression Operand, bool Negated, EquatableArray<Literal> Values) : Expression;
+
+public sealed record ContainsExpression(Expression Operand, Literal Element) : Expression;
+
+public sealed record AnsweredExpression(QuestionReference Operand, bool Answered) : Expression;
+
+public sealed record Measure(
+    QualifiedName Name,
+    LocalizedText Title,
+    LocalizedText? Description,
+    EquatableArray<Citation> Citations,
+    EquatableArray<QualifiedName> Profiles,
+    EquatableArray<QualifiedName> Safeguards,
+    SourceLocation Location);
+
+public sealed record Profile(
+    QualifiedName Name,
+    LocalizedText Title,
+    LocalizedText? Description,
+    EquatableArray<Citation> Citations,
+    EquatableArray<KindUse> RequiredKinds,
+    EquatableArray<QualifiedName> RequiredSafeguards,
+    SourceLocation Location);
+
+/// <summary>
+/// The unit the generator emits: a measure's safeguards plus any included ones, and the facts their conditions read.
+/// </summary>
+public sealed record Checklist(
+    QualifiedName Name,
+    LocalizedText Title,
+    LocalizedText? Description,
+    QualifiedName Measure,
+    EquatableArray<QualifiedName> Safeguards,
+    EquatableArray<QualifiedName> Facts,
+    SourceLocation Location);

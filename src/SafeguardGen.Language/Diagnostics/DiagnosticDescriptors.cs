@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SafeguardGen.Language.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the language reports. IDs are stable: never renumber or reuse one.
+/// Each has a page in dsl-spec/diagnostics/ with a failing and a fixed example.
+/// </summary>
+public static class DiagnosticDescriptors
+{
+    private const string Lexical = "Lexical";
+    private const string Syntax = "Syntax";
+    private const string Names = "Names";
+    private const string Kinds = "Kinds";
+    private const string Questions = "Questions";
+    private const string Coverage = "Coverage";
+    private const string Translation = "Translation";
+    private const string Internal = "Internal";
+
+    public static readonly DiagnosticDescriptor UnexpectedCharacter = Error("SG0001", "Unexpected character", "Unexpected character {0}; remove it or put it inside a string", Lexical);
+    public static readonly DiagnosticDescriptor UnterminatedString = Error("SG0002", "Unterminated string", "String is not closed before the {0}; add the closing {1}", Lexical);
+    public static readonly DiagnosticDescriptor InvalidEscape = Error("SG0003", "Invalid escape sequence", "Invalid escape sequence '{0}'; use \\\", \\\\, \\n, \\r, \\t or \\u{{hex}}", Lexical);
+    public static readonly DiagnosticDescriptor UnterminatedComment = Error("SG0004", "Unterminated block comment", "Block comment is not closed; add '*/'", Lexical);
+    public static readonly DiagnosticDescriptor BidirectionalControl = Error("SG0005", "Bidirectional control character", "Bidirectional control character U+{0} ({1}) can make text read differently from how it is parsed (Trojan Source, CVE-2021-42574); remove it", Lexical);
+    public static readonly DiagnosticDescriptor FileTooLarge = Error("SG0006", "File too large", "File has {0} characters; the limit is {1}. Split it into several files joined with 'import'", Lexical);
+    public static readonly DiagnosticDescriptor InvalidLiteral = Error("SG0007", "Invalid literal", "'{0}' is not a valid {1}; write {2}", Lexical);
+    public static readonly DiagnosticDescriptor TooManyErrors = Warning("SG0008", "Too many errors", "This file has more than {0} errors; later ones are not reported. Fix these first", Lexical);
+
+    public static readonly DiagnosticDescriptor ExpectedToken = Error("SG0100", "Expected token", "Expected {0} but found {1}", Syntax);
+    public static readonly DiagnosticDescriptor ExpectedDeclaration = Error("SG0101", "Expected a declaration", "Expected a declaration (import, instrument, kind, fact, safeguard, measure, profile or checklist) but found {0}", Syntax);
+    public static readonly DiagnosticDescriptor UnknownProperty = Error("SG0102", "Unknown property", "'{0}' is not a property of a {1}; {2}", Syntax);
+    public static readonly DiagnosticDescriptor NestingTooDeep = Error("SG0103", "Nesting too deep", "Condition is nested more than {0} levels deep; simplify it or split it into facts", Syntax);
+    public static readonly DiagnosticDescriptor DuplicateProperty = Error("SG0104", "Duplicate property", "{0} '{1}' already has {2}; remove this one", Syntax);
+    public static readonly DiagnosticDescriptor MissingHeader = Error("SG0105", "Missing treaty header", "A .treaty file must begin with a treaty header; add 'treaty <name> {{ title \"...\" }}' at the top", Syntax);
+    public static readonly DiagnosticDescriptor MissingProperty = Error("SG0106", "Missing property", "{0} '{1}' has no {2}; add {3}", Syntax);
+
+    public static readonly DiagnosticDescriptor UnresolvedName = Error("SG0200", "Unresolved name", "No {0} named '{1}' is declared in treaty '{2}' or its imports{3}", Names);
+    public static readonly DiagnosticDescriptor DuplicateDeclaration = Error("SG0201", "Duplicate declaration", "'{0}' is already declared in treaty '{1}' (line {2}); rename one of them", Names);
+    public static readonly DiagnosticDescriptor DuplicateTreaty = Error("SG0202", "Duplicate treaty", "Treaty '{0}' is also declared in '{1}'; treaty names must be unique across files", Names);
+    public static readonly DiagnosticDescriptor UnresolvedImport = Error("SG0203", "Unresolved import", "No input file declares treaty '{0}'{1}; add the file that declares it or correct the name", Names);
+    public static readonly DiagnosticDescriptor ImportCycle = Error("SG0204", "Import cycle", "Import cycle: {0}; remove one of these imports", Names);
+    public static readonly DiagnosticDescriptor AmbiguousName = Error("SG0205", "Ambiguous name", "'{0}' is declared in both '{1}' and '{2}'; qualify it, e.g. '{1}.{0}'", Names);
+    public static readonly DiagnosticDescriptor TreatyNotImported = Error("SG0206", "Treaty not imported", "'{0}' refers to treaty '{1}', which this file does not import; add 'import {1}'", Names);
+    public static readonly DiagnosticDescriptor WrongKindOfName = Error("SG0207", "Wrong kind of declaration", "'{0}' is a {1}, but a {2} is expected here", Names);
+
+    public static readonly DiagnosticDescriptor UnknownKind = Error("SG0210", "Unknown safeguard kind", "'{0}' is not a safeguard kind; use a built-in kind ({1}) or declare it with 'kind {0} {{ title \"...\" }}'", Kinds);
+    public static readonly DiagnosticDescriptor InvalidKindQualifier = Error("SG0211", "Invalid kind qualifier", "Kind '{0}' {1}", Kinds);
+    public static readonly DiagnosticDescriptor KindShadowsBuiltIn = Error("SG0212", "Kind redeclares a built-in kind", "'{0}' is a built-in kind and cannot be declared again; use it as it is or choose another name", Kinds);
+
+    public static readonly DiagnosticDescriptor TypeMismatch = Error("SG0220", "Type mismatch in condition", "{0}", Questions);
+    public static readonly DiagnosticDescriptor UnknownOption = Error("SG0221", "Unknown option", "'{0}' is not an option of question '{1}'; its options are {2}", Questions);
+    public static readonly DiagnosticDescriptor CriterionDoesNotFit = Error("SG0222", "Criterion does not fit the answer type", "'satisfied-by {0}' does not fit a {1} question; use {2}", Questions);
+    public static readonly DiagnosticDescriptor NoCriterion = Error("SG0223", "Safeguard cannot be satisfied", "Safeguard '{0}' has no question with 'satisfied-by', so it can never be satisfied; add 'satisfied-by' to one of its questions", Questions);
+    public static readonly DiagnosticDescriptor OptionsDoNotFit = Error("SG0224", "Options do not fit the question", "{0} '{1}' {2}", Questions);
+    public static readonly DiagnosticDescriptor AmbiguousPrecedence = Error("SG0225", "Exceptions with the same priority", "Exceptions '{0}' and '{1}' of safeguard '{2}' both have priority {3}; give them distinct priorities so that precedence is clear", Questions);
+    public static readonly DiagnosticDescriptor ConditionNotYesNo = Error("SG0226", "Condition is not yes/no", "'{1}' is a {0}, not a yes/no condition; compare it with a value, e.g. '{1} == ...'", Questions);
+    public static readonly DiagnosticDescriptor UnknownAnswerType = Error("SG0227", "Unknown answer type", "'{0}' is not {1}; use one of {2}{3}", Questions);
+
+    public static readonly DiagnosticDescriptor MissingProfileRequirement = Error("SG0230", "Measure does not cover its profile", "Measure '{0}' does not cover {1}, required by profile '{2}'; add a safeguard that covers {3} to the measure's safeguards", Coverage);
+    public static readonly DiagnosticDescriptor QuestionOutsideChecklist = Error("SG0231", "Condition reads a question the checklist does not ask", "Safeguard '{0}' depends on question '{1}', which checklist '{2}' does not ask; add safeguard '{3}' to measure '{4}' or to the checklist's 'include'", Coverage);
+    public static readonly DiagnosticDescriptor RepeatedSafeguard = Warning("SG0232", "Safeguard listed twice", "Safeguard '{0}' is already listed in {1} '{2}'; remove the repetition", Coverage);
+
+    public static readonly DiagnosticDescriptor MissingTranslation = Error("SG0240", "Missing translation", "{0} has no {1} in '{2}', a language this file declares; add {3}", Translation);
+    public static readonly DiagnosticDescriptor UndeclaredLanguage = Error("SG0241", "Undeclared language", "Language '{0}' is not declared in this file's header; add it to 'translations' or remove this text", Translation);
+    public static readonly DiagnosticDescriptor InvalidLanguageTag = Error("SG0242", "Invalid language tag", "'{0}' is not a language tag; use a BCP 47 tag such as fr, es, zh, ar or ru", Translation);
+
+    public static readonly DiagnosticDescriptor InternalError = Error("SG0900", "Internal error", "Internal error while {0}: {1}; the file could not be fully checked. Please report this", Internal);
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticDescriptors)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .OrderBy(d => d.Id, System.StringComparer.Ordinal)
+        .ToArray();
+
+    private static DiagnosticDescriptor Error(string id, string title, string format, string category) => new(id, title, format, DiagnosticSeverity.Error, category);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string format, string category) => new(id, title, format, DiagnosticSeverity.Warning, category);
+}
