@@ -172,6 +172,12 @@ internal sealed partial class Binder
             return null;
         }
 
+        // A choice without options was reported already (SG0224); its criterion cannot be judged.
+        if (options.Count == 0 && !syntax.Options.IsEmpty)
+        {
+            return null;
+        }
+
         foreach (var option in syntax.Options)
         {
             if (!options.Any(o => o.Name == option.Text))

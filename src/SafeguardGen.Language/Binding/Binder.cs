@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SafeguardGen.Language.Checks;
 using SafeguardGen.Language.Compilation;
 using SafeguardGen.Language.Diagnostics;
 using SafeguardGen.Language.Syntax;

@@ -5,7 +5,7 @@ using SafeguardGen.Language.Lexing;
 using SafeguardGen.Language.Syntax;
 using SafeguardGen.Language.Text;
 
-namespace SafeguardGen.Language.Binding;
+namespace SafeguardGen.Language.Checks;
 
 /// <summary>
 /// A file that declares translations must give every text in each of them; a text in a language the file does
@@ -44,16 +44,20 @@ internal static class TranslationChecker
 
         foreach (var (owner, text, fix) in Texts(file))
         {
+            var undeclared = false;
             foreach (var entry in text.Entries)
             {
                 if (entry.Language is not null && !declared.Contains(entry.Language))
                 {
-                    Report(DiagnosticDescriptors.UndeclaredLanguage, entry.Span, entry.Language);
+                    undeclared = true;
+                    var suggestion = Suggestions.Closest(entry.Language, declared);
+                    Report(DiagnosticDescriptors.UndeclaredLanguage, entry.Span, entry.Language, suggestion is null ? "add it to 'translations' or remove this text" : "did you mean '" + suggestion + "'?");
                 }
             }
 
+            // A mistyped tag is one mistake: the translation it was meant to be is not reported missing as well.
             var main = text.Entries.FirstOrDefault(e => e.Language is null);
-            if (main is null)
+            if (main is null || undeclared)
             {
                 continue;
             }

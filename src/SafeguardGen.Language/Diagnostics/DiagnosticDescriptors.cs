@@ -36,7 +36,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingProperty = Error("SG0106", "Missing property", "{0} '{1}' has no {2}; add {3}", Syntax);
 
     public static readonly DiagnosticDescriptor UnresolvedName = Error("SG0200", "Unresolved name", "No {0} named '{1}' is declared in treaty '{2}' or its imports{3}", Names);
-    public static readonly DiagnosticDescriptor DuplicateDeclaration = Error("SG0201", "Duplicate declaration", "'{0}' is already declared in treaty '{1}' (line {2}); rename one of them", Names);
+    public static readonly DiagnosticDescriptor DuplicateDeclaration = Error("SG0201", "Duplicate declaration", "'{0}' is already declared in {1} (line {2}); rename one of them", Names);
     public static readonly DiagnosticDescriptor DuplicateTreaty = Error("SG0202", "Duplicate treaty", "Treaty '{0}' is also declared in '{1}'; treaty names must be unique across files", Names);
     public static readonly DiagnosticDescriptor UnresolvedImport = Error("SG0203", "Unresolved import", "No input file declares treaty '{0}'{1}; add the file that declares it or correct the name", Names);
     public static readonly DiagnosticDescriptor ImportCycle = Error("SG0204", "Import cycle", "Import cycle: {0}; remove one of these imports", Names);
@@ -62,7 +62,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RepeatedSafeguard = Warning("SG0232", "Safeguard listed twice", "Safeguard '{0}' is already listed in {1} '{2}'; remove the repetition", Coverage);
 
     public static readonly DiagnosticDescriptor MissingTranslation = Error("SG0240", "Missing translation", "{0} has no {1} in '{2}', a language this file declares; add {3}", Translation);
-    public static readonly DiagnosticDescriptor UndeclaredLanguage = Error("SG0241", "Undeclared language", "Language '{0}' is not declared in this file's header; add it to 'translations' or remove this text", Translation);
+    public static readonly DiagnosticDescriptor UndeclaredLanguage = Error("SG0241", "Undeclared language", "Language '{0}' is not declared in this file's header; {1}", Translation);
     public static readonly DiagnosticDescriptor InvalidLanguageTag = Error("SG0242", "Invalid language tag", "'{0}' is not a language tag; use a BCP 47 tag such as fr, es, zh, ar or ru", Translation);
 
     public static readonly DiagnosticDescriptor InternalError = Error("SG0900", "Internal error", "Internal error while {0}: {1}; the file could not be fully checked. Please report this", Internal);

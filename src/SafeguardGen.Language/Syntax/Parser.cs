@@ -257,7 +257,7 @@ internal sealed class Parser
         var start = Next().Span.Start;
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the treaty's name");
-        var texts = new TextCollector(this, "treaty");
+        var texts = new TextCollector(this, "treaty", name.Text);
         StringSyntax? reference = null, version = null;
         NameSyntax? ns = null;
         IdentifierSyntax? language = null;
@@ -463,7 +463,7 @@ internal sealed class Parser
         var start = Next().Span.Start;
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the instrument's name");
-        var texts = new TextCollector(this, "instrument");
+        var texts = new TextCollector(this, "instrument", name.Text);
         StringSyntax? reference = null;
         ParseBlock("instrument", InstrumentProperties, keyword =>
         {
@@ -484,7 +484,7 @@ internal sealed class Parser
         var start = Next().Span.Start;
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the kind's name");
-        var texts = new TextCollector(this, "kind");
+        var texts = new TextCollector(this, "kind", name.Text);
         ParseBlock("kind", KindProperties, texts.Add);
         return new KindSyntax(name, texts.Get("title"), texts.Get("description"), SpanFrom(start), syntaxErrors > errorsBefore);
     }
@@ -513,7 +513,7 @@ internal sealed class Parser
             }
         }
 
-        var texts = new TextCollector(this, "safeguard");
+        var texts = new TextCollector(this, "safeguard", name.Text);
         var citations = new List<CitationSyntax>();
         var questions = new List<QuestionSyntax>();
         var exceptions = new List<ExceptionSyntax>();
@@ -652,7 +652,7 @@ internal sealed class Parser
             type = new AnswerTypeSyntax(new IdentifierSyntax(string.Empty, new TextSpan(Current.Span.Start, 0)), null, new TextSpan(Current.Span.Start, 0));
         }
 
-        var texts = new TextCollector(this, what);
+        var texts = new TextCollector(this, what, name.Text);
         var options = new List<OptionSyntax>();
         CriterionSyntax? criterion = null;
         ParseBlock(what, QuestionProperties, keyword =>
@@ -662,12 +662,12 @@ internal sealed class Parser
                 case "option":
                     var optionStart = keyword.Span.Start;
                     var optionName = ExpectIdentifier("the option's name");
-                    var labels = new TextCollector(this, "option");
-                    labels.AddValue("label", optionName.Text, null, keyword.Span.Start);
+                    var labels = new TextCollector(this, "option", optionName.Text);
+                    labels.AddValue("label", null, keyword.Span.Start);
                     while (Current.Kind == TokenKind.LanguageTag && Peek(1).Kind == TokenKind.StringLiteral)
                     {
                         var tag = Next();
-                        labels.AddValue("label", optionName.Text, tag.Value, tag.Span.Start);
+                        labels.AddValue("label", tag.Value, tag.Span.Start);
                     }
 
                     options.Add(new OptionSyntax(optionName, labels.Get("label"), SpanFrom(optionStart)));
@@ -766,7 +766,7 @@ internal sealed class Parser
         var start = keyword.Span.Start;
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the exception's name");
-        var texts = new TextCollector(this, "exception");
+        var texts = new TextCollector(this, "exception", name.Text);
         ExpressionSyntax? when = null;
         IdentifierSyntax? outcome = null;
         StringSyntax? priority = null;
@@ -806,7 +806,7 @@ internal sealed class Parser
         var start = Next().Span.Start;
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the measure's name");
-        var texts = new TextCollector(this, "measure");
+        var texts = new TextCollector(this, "measure", name.Text);
         var citations = new List<CitationSyntax>();
         var profiles = new List<NameSyntax>();
         var safeguards = new List<NameSyntax>();
@@ -836,7 +836,7 @@ internal sealed class Parser
         var start = Next().Span.Start;
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the profile's name");
-        var texts = new TextCollector(this, "profile");
+        var texts = new TextCollector(this, "profile", name.Text);
         var citations = new List<CitationSyntax>();
         var kinds = new List<KindReferenceSyntax>();
         var safeguards = new List<NameSyntax>();
@@ -882,7 +882,7 @@ internal sealed class Parser
         var start = Next().Span.Start;
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the checklist's name");
-        var texts = new TextCollector(this, "checklist");
+        var texts = new TextCollector(this, "checklist", name.Text);
         NameSyntax? measure = null;
         var includes = new List<NameSyntax>();
         ParseBlock("checklist", ChecklistProperties, keyword =>
@@ -1086,12 +1086,14 @@ internal sealed class Parser
     {
         private readonly Parser parser;
         private readonly string owner;
+        private readonly string ownerName;
         private readonly Dictionary<string, List<TextEntrySyntax>> entries = new(StringComparer.Ordinal);
 
-        public TextCollector(Parser parser, string owner)
+        public TextCollector(Parser parser, string owner, string ownerName)
         {
             this.parser = parser;
             this.owner = owner;
+            this.ownerName = ownerName;
         }
 
         public void Add(Token keyword)
@@ -1106,10 +1108,10 @@ internal sealed class Parser
             Append(keyword.Value, new TextEntrySyntax(language, value.Value, TextSpan.FromBounds(keyword.Span.Start, value.Span.End)), keyword.Span);
         }
 
-        public void AddValue(string property, string ownerName, string? language, int start)
+        public void AddValue(string property, string? language, int start)
         {
             var value = parser.ExpectString(language is null ? "the option's label" : "the label in '" + language + "'");
-            Append(property, new TextEntrySyntax(language, value.Value, TextSpan.FromBounds(start, value.Span.End)), new TextSpan(start, 0), ownerName);
+            Append(property, new TextEntrySyntax(language, value.Value, TextSpan.FromBounds(start, value.Span.End)), new TextSpan(start, 0));
         }
 
         public LocalizedTextSyntax? Get(string property)
@@ -1128,7 +1130,7 @@ internal sealed class Parser
             return new LocalizedTextSyntax(property, list.ToEquatableArray(), span);
         }
 
-        private void Append(string property, TextEntrySyntax entry, TextSpan keywordSpan, string? ownerName = null)
+        private void Append(string property, TextEntrySyntax entry, TextSpan keywordSpan)
         {
             if (!entries.TryGetValue(property, out var list))
             {
@@ -1138,7 +1140,7 @@ internal sealed class Parser
             if (list.Any(e => e.Language == entry.Language))
             {
                 var what = entry.Language is null ? "a '" + property + "'" : "a '" + property + "@" + entry.Language + "'";
-                parser.ReportSyntax(DiagnosticDescriptors.DuplicateProperty, keywordSpan.Length > 0 ? keywordSpan : entry.Span, Capitalize(owner), ownerName ?? string.Empty, what);
+                parser.ReportSyntax(DiagnosticDescriptors.DuplicateProperty, keywordSpan.Length > 0 ? keywordSpan : entry.Span, Capitalize(owner), ownerName, what);
                 return;
             }
 
