@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using SafeguardGen.Language.Compilation;
+using SafeguardGen.Language.Diagnostics;
+using SafeguardGen.Language.Text;
+
+namespace SafeguardGen.Language.Tests;
+
+internal static class Support
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string ExamplesFolder => Path.Combine(RepositoryRoot, "examples", "treaties");
+
+    public static CompilationResult Compile(params (string Path, string Text)[] files) =>
+        TreatyCompiler.Compile(files.Select(f => new SourceText(f.Path, f.Text)));
+
+    public static CompilationResult Compile(string text) => Compile(("example.treaty", text));
+
+    public static IReadOnlyList<(string Path, string Text)> ExampleFiles() =>
+        Directory.GetFiles(ExamplesFolder, "*.treaty")
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (Path.GetFileName(p), File.ReadAllText(p)))
+            .ToList();
+
+    public static string[] Lines(IEnumerable<Diagnostic> diagnostics) => diagnostics.Select(d => d.ToString()).ToArray();
+
+    /// <summary>A header and one valid safeguard, to which a test adds what it is about.</summary>
+    public const string Header = """
+        treaty demo {
+          title "Demo"
+          reference "ETS 185"
+        }
+
+        """;
+
+    public const string LegalBasis = """
+        safeguard legal-basis : legality {
+          title "Legal basis"
+          cite demo article 15
+          question provided-by-law : yes-no {
+            ask "Is the power provided for by law?"
+            satisfied-by yes
+          }
+        }
+
+        """;
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SafeguardGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("SafeguardGen.sln not found above " + AppContext.BaseDirectory);
+    }
+}
