@@ -1,0 +1,205 @@
+using System;
+using System.Linq;
+using SafeguardGen.Language.Binding;
+
+namespace SafeguardGen.Language.Tests;
+
+/// <summary>Names resolved across files, and the bound model the generator and the docs are built from.</summary>
+public sealed class BinderTests
+{
+    private static readonly Lazy<Binding.TreatyModel> Examples = new(() =>
+    {
+        var result = Support.Compile(Support.ExampleFiles().ToArray());
+        Assert.Empty(Support.Lines(result.Diagnostics));
+        return result.Model;
+    });
+
+    [Fact]
+    public void The_example_treaties_compile_without_a_diagnostic()
+    {
+        Assert.Equal(["budapest", "common", "ets24", "np", "uncc"], Examples.Value.Treaties.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void Removing_a_safeguard_from_a_measure_under_a_profile_gives_exactly_one_error_at_that_measure()
+    {
+        var files = Support.ExampleFiles().ToArray();
+        var index = Array.FindIndex(files, f => f.Path == "budapest.treaty");
+        var original = "safeguards legal-basis, proportionality, supervision, grounds-justifying-application, specific-investigation, limited-duration, third-parties";
+        Assert.Contains(original, files[index].Text, StringComparison.Ordinal);
+        files[index] = (files[index].Path, files[index].Text.Replace(original, original.Replace(" limited-duration,", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
+
+        var result = Support.Compile(files);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        var line = files[index].Text.Split('\n').Select((text, i) => (text, i)).First(l => l.text == "measure production-order {").i + 1;
+        Assert.Equal($"budapest.treaty({line},9): error SG0230: Measure 'production-order' does not cover kind 'duration-limit', required by profile 'article-15'; add a safeguard that covers it to the measure's safeguards", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void Every_requirement_a_measure_misses_is_named_in_one_diagnostic_per_profile()
+    {
+        var text = Support.Header + Support.LegalBasis + "profile p { title \"P\" requires kind legality, redress, notification requires safeguard legal-basis }\nmeasure m { title \"M\" adopts p }\n";
+
+        var diagnostic = Assert.Single(Support.Compile(text).Diagnostics);
+
+        Assert.Equal("Measure 'm' does not cover kind 'legality', kind 'redress', kind 'notification' and safeguard 'legal-basis', required by profile 'p'; add a safeguard that covers each of them to the measure's safeguards", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_qualified_requirement_is_met_only_by_the_same_qualifier()
+    {
+        var text = Support.Header + Support.LegalBasis.Replace(": legality", ": oversight(independent)", StringComparison.Ordinal)
+            + "profile p { title \"P\" requires kind oversight(judicial) }\nmeasure m { title \"M\" adopts p safeguards legal-basis }\n"
+            + "profile q { title \"Q\" requires kind oversight }\nmeasure n { title \"N\" adopts q safeguards legal-basis }\n";
+
+        var diagnostic = Assert.Single(Support.Compile(text).Diagnostics);
+
+        Assert.Contains("Measure 'm' does not cover kind 'oversight(judicial)'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mistyped_safeguard_in_a_measure_gives_one_diagnostic_and_no_coverage_error()
+    {
+        var text = Support.Header + Support.LegalBasis + "profile p { title \"P\" requires kind legality }\nmeasure m { title \"M\" adopts p safeguards legal-basic }\n";
+
+        Assert.Equal(["SG0200"], Support.Compile(text).Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void A_mistyped_kind_gives_one_diagnostic_and_no_coverage_error()
+    {
+        var text = Support.Header + Support.LegalBasis.Replace(": legality", ": legalty", StringComparison.Ordinal) + "profile p { title \"P\" requires kind legality }\nmeasure m { title \"M\" adopts p safeguards legal-basis }\n";
+
+        Assert.Equal(["SG0210"], Support.Compile(text).Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Names_resolve_through_an_import_alias_and_through_the_own_treaty_name()
+    {
+        var library = Support.Header.Replace("treaty demo", "treaty library", StringComparison.Ordinal) + Support.LegalBasis.Replace("cite demo", "cite library", StringComparison.Ordinal);
+        var user = Support.Header + "import library as lib\n" + Support.LegalBasis.Replace("legal-basis", "own-basis", StringComparison.Ordinal)
+            + "measure m { title \"M\" safeguards lib.legal-basis, demo.own-basis }\nmeasure n { title \"N\" safeguards legal-basis }\n";
+
+        var result = Support.Compile(("library.treaty", library), ("user.treaty", user));
+
+        Assert.Empty(Support.Lines(result.Diagnostics));
+        var measures = result.Model.FindTreaty("demo")!.Measures;
+        Assert.Equal(["library.legal-basis", "demo.own-basis"], measures[0].Safeguards.Select(s => s.ToString()));
+        Assert.Equal(["library.legal-basis"], measures[1].Safeguards.Select(s => s.ToString()));
+        Assert.Equal(["library"], result.Model.FindTreaty("demo")!.Imports);
+    }
+
+    [Fact]
+    public void Imports_are_not_transitive()
+    {
+        var a = "treaty a { title \"A\" reference \"A\" }\n" + Support.LegalBasis.Replace("cite demo", "cite a", StringComparison.Ordinal);
+        var b = "treaty b { title \"B\" reference \"B\" }\nimport a\n";
+        var c = "treaty c { title \"C\" reference \"C\" }\nimport b\nmeasure m { title \"M\" safeguards a.legal-basis }\n";
+
+        var diagnostic = Assert.Single(Support.Compile(("a.treaty", a), ("b.treaty", b), ("c.treaty", c)).Diagnostics);
+
+        Assert.Equal("c.treaty(3,34): error SG0206: 'a.legal-basis' refers to treaty 'a', which this file does not import; add 'import a'", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void A_treaty_importing_itself_is_a_cycle()
+    {
+        var diagnostic = Assert.Single(Support.Compile(Support.Header + "import demo\n").Diagnostics);
+
+        Assert.Equal("Import cycle: demo -> demo; remove one of these imports", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Citations_print_as_a_lawyer_writes_them_and_are_unverified_unless_they_say_so()
+    {
+        var supervision = Examples.Value.FindSafeguard(new QualifiedName("budapest", "supervision"))!;
+        var dualCriminality = Examples.Value.FindSafeguard(new QualifiedName("budapest", "dual-criminality-extradition"))!;
+        var legalBasis = Examples.Value.FindSafeguard(new QualifiedName("budapest", "legal-basis"))!;
+
+        Assert.Equal("ETS 185, Art. 15(2)", supervision.Citations[0].Display);
+        Assert.True(supervision.Citations[0].Verified);
+        Assert.Equal("ETS 185, Art. 24(1)(a)", dualCriminality.Citations[0].Display);
+        Assert.Equal("ICCPR, Art. 17", legalBasis.Citations[2].Display);
+        Assert.False(legalBasis.Citations[2].Verified);
+        Assert.Equal("Principle 3", Examples.Value.FindSafeguard(new QualifiedName("np", "necessity"))!.Citations[0].Display.Split(", ")[1]);
+    }
+
+    [Fact]
+    public void Refusal_grounds_carry_their_qualifier_into_the_model()
+    {
+        Assert.Equal(RefusalGround.Mandatory, Examples.Value.FindSafeguard(new QualifiedName("ets24", "persecution"))!.RefusalGround);
+        Assert.Equal(RefusalGround.Optional, Examples.Value.FindSafeguard(new QualifiedName("uncc", "persecution-extradition"))!.RefusalGround);
+        Assert.Equal(RefusalGround.None, Examples.Value.FindSafeguard(new QualifiedName("uncc", "effective-remedy"))!.RefusalGround);
+    }
+
+    [Fact]
+    public void A_checklist_holds_its_measures_safeguards_and_the_facts_their_conditions_read()
+    {
+        var checklist = Examples.Value.FindTreaty("budapest")!.Checklists.Single(c => c.Name.Name == "mutual-assistance-review");
+
+        Assert.Equal(new QualifiedName("budapest", "mutual-assistance"), checklist.Measure);
+        Assert.Equal(6, checklist.Safeguards.Count);
+        Assert.Equal(["common.coercive", "common.mla-treaty-applies"], checklist.Facts.Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public void Conditions_are_bound_with_their_types_and_keep_their_text()
+    {
+        var threshold = Examples.Value.FindSafeguard(new QualifiedName("uncc", "serious-crime-threshold"))!;
+
+        Assert.Equal("cooperation-basis.basis == evidence-of-serious-crime", threshold.When!.Text);
+        var comparison = Assert.IsType<BinaryExpression>(threshold.When.Expression);
+        Assert.Equal(BinaryOperator.Equal, comparison.Operator);
+        Assert.Equal(new QuestionKey(new QualifiedName("uncc", "cooperation-basis"), "basis"), Assert.IsType<QuestionReference>(comparison.Left).Key);
+        Assert.Equal(new Literal(Binding.ValueType.Choice, "evidence-of-serious-crime"), comparison.Right);
+    }
+
+    [Fact]
+    public void Exceptions_are_ordered_by_descending_priority()
+    {
+        var text = Support.Header + Support.LegalBasis.Replace("  }\n}", "  }\n  exception low { when legal-basis.provided-by-law outcome satisfied priority 1 }\n  exception high { when not legal-basis.provided-by-law outcome not-applicable priority 5 because \"Why.\" }\n}", StringComparison.Ordinal);
+
+        var result = Support.Compile(text);
+
+        Assert.Empty(Support.Lines(result.Diagnostics));
+        var exceptions = result.Model.Treaties[0].Safeguards[0].Exceptions;
+        Assert.Equal(["high", "low"], exceptions.Select(e => e.Name));
+        Assert.Equal(ExceptionOutcome.NotApplicable, exceptions[0].Outcome);
+        Assert.Equal("not legal-basis.provided-by-law", exceptions[0].When.Text);
+    }
+
+    [Fact]
+    public void Translations_are_available_by_language_tag()
+    {
+        var common = Examples.Value.FindTreaty("common")!;
+
+        Assert.Equal(["en", "fr", "es"], common.Languages);
+        Assert.Equal("Procès équitable", common.Kinds.Single(k => k.Name.Name == "fair-trial").Title.Get("fr"));
+        Assert.Equal("Juicio justo", common.Kinds.Single(k => k.Name.Name == "fair-trial").Title.Get("es"));
+        Assert.Equal("Fair trial", common.Kinds.Single(k => k.Name.Name == "fair-trial").Title.Get(null));
+    }
+
+    [Fact]
+    public void The_order_of_the_input_files_changes_nothing()
+    {
+        var files = Support.ExampleFiles().ToList();
+        files.Add(("zz-broken.treaty", Support.Header.Replace("demo", "broken", StringComparison.Ordinal) + "import nothing\nsafeguard s : legalty { }"));
+        var forward = Support.Compile(files.ToArray());
+        files.Reverse();
+
+        var backward = Support.Compile(files.ToArray());
+
+        Assert.Equal(forward.Model, backward.Model);
+        Assert.Equal(Support.Lines(forward.Diagnostics), Support.Lines(backward.Diagnostics));
+        Assert.NotEmpty(forward.Diagnostics);
+    }
+
+    [Fact]
+    public void Paths_are_printed_with_forward_slashes()
+    {
+        var result = Support.Compile(("treaties\\windows\\broken.treaty", "treaty x {"));
+
+        Assert.All(result.Diagnostics, d => Assert.Equal("treaties/windows/broken.treaty", d.Location.Path));
+    }
+}
