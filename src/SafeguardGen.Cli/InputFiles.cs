@@ -29,6 +29,12 @@ internal static class InputFiles
             {
                 paths.Add(Path.GetFullPath(input));
             }
+            else if (input.StartsWith('-'))
+            {
+                // System.CommandLine hands an unknown option to the argument; it is a usage error, not a path.
+                error.WriteLine("safeguard: unrecognized option '" + input + "'.");
+                ok = false;
+            }
             else
             {
                 error.WriteLine("safeguard: no file or folder named '" + input + "'.");

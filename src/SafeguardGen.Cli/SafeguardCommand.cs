@@ -13,6 +13,8 @@ public static class SafeguardCommand
     public const int InputErrors = 1;
     public const int UsageError = 2;
 
+    public const string UsageHint = "Run 'safeguard --help' for usage.";
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         try
@@ -26,7 +28,7 @@ public static class SafeguardCommand
                     error.WriteLine("safeguard: " + parseError.Message);
                 }
 
-                error.WriteLine("Run 'safeguard --help' for usage.");
+                error.WriteLine(UsageHint);
                 return UsageError;
             }
 
@@ -73,6 +75,7 @@ internal static class CheckCommand
             var files = InputFiles.Find(parse.GetValue(inputs) ?? Array.Empty<string>(), error);
             if (files is null)
             {
+                error.WriteLine(SafeguardCommand.UsageHint);
                 return SafeguardCommand.UsageError;
             }
 
