@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SafeguardGen.Language.Checks;
 using SafeguardGen.Language.Diagnostics;
 using SafeguardGen.Language.Syntax;
 using SafeguardGen.Language.Text;
@@ -360,39 +361,12 @@ internal sealed partial class Binder
         return listed;
     }
 
-    /// <summary>The first half of "a missing safeguard is a compile-time error": a measure must cover every profile it adopts.</summary>
     private void CheckProfileCoverage(Scope scope, MeasureSyntax syntax, Measure measure)
     {
-        var covered = measure.Safeguards.Select(s => safeguards[s]).ToList();
-        foreach (var profileName in measure.Profiles)
+        foreach (var (profile, missing) in ProfileCoverage.Gaps(measure, s => safeguards[s], p => profiles.TryGetValue(p, out var found) ? found : null, n => DisplayName(scope, n)))
         {
-            if (!profiles.TryGetValue(profileName, out var profile))
-            {
-                continue;
-            }
-
-            var missing = new List<string>();
-            foreach (var kind in profile.RequiredKinds)
-            {
-                if (!covered.Any(s => s.Kinds.Any(k => k.Covers(kind))))
-                {
-                    missing.Add("kind '" + kind + "'");
-                }
-            }
-
-            foreach (var required in profile.RequiredSafeguards)
-            {
-                if (!measure.Safeguards.Contains(required))
-                {
-                    missing.Add("safeguard '" + DisplayName(scope, required) + "'");
-                }
-            }
-
-            if (missing.Count > 0)
-            {
-                var list = missing.Count == 1 ? missing[0] : string.Join(", ", missing.Take(missing.Count - 1)) + " and " + missing[missing.Count - 1];
-                Report(scope, DiagnosticDescriptors.MissingProfileRequirement, syntax.Name.Span, syntax.Name.Text, list, DisplayName(scope, profileName), missing.Count == 1 ? "it" : "each of them");
-            }
+            var list = missing.Count == 1 ? missing[0] : string.Join(", ", missing.Take(missing.Count - 1)) + " and " + missing[missing.Count - 1];
+            Report(scope, DiagnosticDescriptors.MissingProfileRequirement, syntax.Name.Span, syntax.Name.Text, list, DisplayName(scope, profile), missing.Count == 1 ? "it" : "each of them");
         }
     }
 
