@@ -16,6 +16,7 @@ public static class DiagnosticDescriptors
     private const string Questions = "Questions";
     private const string Coverage = "Coverage";
     private const string Translation = "Translation";
+    private const string Handlers = "Handlers";
     private const string Internal = "Internal";
 
     public static readonly DiagnosticDescriptor UnexpectedCharacter = Error("SG0001", "Unexpected character", "Unexpected character {0}; remove it or put it inside a string", Lexical);
@@ -64,6 +65,13 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingTranslation = Error("SG0240", "Missing translation", "{0} has no {1} in '{2}', a language this file declares; add {3}", Translation);
     public static readonly DiagnosticDescriptor UndeclaredLanguage = Error("SG0241", "Undeclared language", "Language '{0}' is not declared in this file's header; {1}", Translation);
     public static readonly DiagnosticDescriptor InvalidLanguageTag = Error("SG0242", "Invalid language tag", "'{0}' is not a language tag; use a BCP 47 tag such as fr, es, zh, ar or ru", Translation);
+
+    public static readonly DiagnosticDescriptor UnhandledSafeguard = Error("SG1001", "Safeguard has no handler", "Class '{0}' handles checklist '{1}' but has no handler for safeguard '{2}'; add a method '[HandlesSafeguard(\"{3}\")] void {4}(SafeguardResult result)'", Handlers);
+    public static readonly DiagnosticDescriptor HandlerNamesNoSafeguard = Error("SG1002", "Handler names no safeguard of the checklist", "'{0}' is not a safeguard of checklist '{1}'{2}", Handlers);
+    public static readonly DiagnosticDescriptor UnknownChecklist = Error("SG1003", "Unknown checklist", "No .treaty file of this project declares checklist '{0}'{1}; name it by its qualified name, e.g. 'budapest.extradition-review'", Handlers);
+    public static readonly DiagnosticDescriptor HandlerSignature = Error("SG1004", "Handler has the wrong signature", "Handler '{0}' must return void and take one parameter of type SafeguardGen.SafeguardResult", Handlers);
+    public static readonly DiagnosticDescriptor HandlerClassShape = Error("SG1005", "Handler class cannot be extended", "Class '{0}' must be a top-level, non-generic partial class so that SafeguardGen can add its Handle method; {1}", Handlers);
+    public static readonly DiagnosticDescriptor DuplicateHandler = Error("SG1006", "Safeguard handled twice", "Safeguard '{0}' is already handled by '{1}'; remove one of the handlers", Handlers);
 
     public static readonly DiagnosticDescriptor InternalError = Error("SG0900", "Internal error", "Internal error while {0}: {1}; the file could not be fully checked. Please report this", Internal);
 

@@ -1,0 +1,12 @@
+namespace SafeguardGen.Generator;
+
+/// <summary>The names of the pipeline's steps, in one place for the caching tests.</summary>
+public static class TrackingNames
+{
+    public const string ParseTreaty = nameof(ParseTreaty);
+    public const string Bind = nameof(Bind);
+    public const string TreatyDiagnostics = nameof(TreatyDiagnostics);
+    public const string Checklists = nameof(Checklists);
+    public const string Signatures = nameof(Signatures);
+    public const string Handlers = nameof(Handlers);
+}

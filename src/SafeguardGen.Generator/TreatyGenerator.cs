@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using SafeguardGen.Language.Compilation;
+using SafeguardGen.Language.Emit;
+using LanguageDiagnostic = SafeguardGen.Language.Diagnostics.Diagnostic;
+using LanguageDescriptors = SafeguardGen.Language.Diagnostics.DiagnosticDescriptors;
+using LanguageSeverity = SafeguardGen.Language.Diagnostics.DiagnosticSeverity;
+
+namespace SafeguardGen.Generator;
+
+/// <summary>
+/// Compiles every <c>.treaty</c> additional file into checklists. Each file is parsed on its own and cached;
+/// binding needs them all; each checklist is emitted from its own equatable slice, so editing one file
+/// re-emits only what depends on it, and editing C# parses nothing again.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class TreatyGenerator : IIncrementalGenerator
+{
+    private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = LanguageDescriptors.All.ToDictionary(
+        d => d.Id,
+        d => new DiagnosticDescriptor(d.Id, d.Title, "{0}", "SafeguardGen." + d.Category, ToRoslyn(d.Severity), isEnabledByDefault: true, helpLinkUri: d.HelpPath),
+        StringComparer.Ordinal);
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".treaty", StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, cancellationToken) => TreatyCompiler.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.ParseTreaty);
+
+        var compiled = parsed.Collect()
+            .Select(static (files, _) => TreatyCompiler.Bind(files))
+            .WithTrackingName(TrackingNames.Bind);
+
+        var diagnostics = compiled
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.TreatyDiagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, list) => Guard(output, () => ReportTreatyDiagnostics(output, list)));
+
+        var slices = compiled
+            .SelectMany(static (result, _) => ChecklistSlice.From(result.Model).ToImmutableArray())
+            .WithTrackingName(TrackingNames.Checklists);
+        context.RegisterSourceOutput(slices, static (output, slice) => Guard(output, () => output.AddSource(slice.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(CSharpEmitter.Emit(slice), System.Text.Encoding.UTF8))));
+
+        var signatures = compiled
+            .Select(static (result, _) => ChecklistSignature.From(result.Model))
+            .WithTrackingName(TrackingNames.Signatures);
+        context.RegisterSourceOutput(signatures, static (output, list) => Guard(output, () =>
+        {
+            if (!list.IsEmpty)
+            {
+                output.AddSource(RegistryEmitter.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(RegistryEmitter.Emit(list), System.Text.Encoding.UTF8));
+            }
+        }));
+
+        var handlers = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                HandlerClass.AttributeName,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (attributeContext, cancellationToken) => HandlerClass.Create(attributeContext, cancellationToken))
+            .Where(static handler => handler is not null)
+            .Select(static (handler, _) => handler!)
+            .WithTrackingName(TrackingNames.Handlers);
+        context.RegisterSourceOutput(handlers.Combine(signatures), static (output, pair) => Guard(output, () => HandlerChecker.Run(output, pair.Left, pair.Right)));
+    }
+
+    /// <summary>Nothing escapes to become CS8785: an internal failure is reported as SG0900.</summary>
+    private static void Guard(SourceProductionContext output, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(Descriptors["SG0900"], Location.None, LanguageDescriptors.InternalError.Format(new object[] { "generating code", exception.GetType().Name + ": " + exception.Message })));
+        }
+    }
+
+    private static void ReportTreatyDiagnostics(SourceProductionContext output, SafeguardGen.Language.Text.EquatableArray<LanguageDiagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(ToRoslyn(diagnostic));
+        }
+    }
+
+    internal static Diagnostic ToRoslyn(LanguageDiagnostic diagnostic)
+    {
+        var location = diagnostic.Location;
+        var roslynLocation = location.Path.Length == 0
+            ? Location.None
+            : Location.Create(
+                location.Path,
+                new Microsoft.CodeAnalysis.Text.TextSpan(location.Span.Start, location.Span.Length),
+                new LinePositionSpan(new Microsoft.CodeAnalysis.Text.LinePosition(location.Start.Line - 1, location.Start.Column - 1), new Microsoft.CodeAnalysis.Text.LinePosition(location.End.Line - 1, location.End.Column - 1)));
+        return Diagnostic.Create(Descriptors[diagnostic.Id], roslynLocation, diagnostic.Message);
+    }
+
+    internal static Diagnostic Create(Language.Diagnostics.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] args) =>
+        Diagnostic.Create(Descriptors[descriptor.Id], location?.ToLocation() ?? Location.None, descriptor.Format(args));
+
+    private static DiagnosticSeverity ToRoslyn(LanguageSeverity severity) => severity switch
+    {
+        LanguageSeverity.Error => DiagnosticSeverity.Error,
+        LanguageSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
+    };
+}

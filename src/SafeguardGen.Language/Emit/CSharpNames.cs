@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace SafeguardGen.Language.Emit;
+
+/// <summary>C# names from .treaty names: <c>dual-criminality</c> becomes <c>DualCriminality</c>.</summary>
+public static class CSharpNames
+{
+    public static string Pascal(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        var upper = true;
+        foreach (var c in name)
+        {
+            if (c == '-' || c == '_' || c == '.')
+            {
+                upper = true;
+                continue;
+            }
+
+            builder.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A namespace from the header's, or <c>SafeguardGen.Treaties.&lt;Treaty&gt;</c>; each part made a valid identifier.</summary>
+    public static string Namespace(string? declared, string treaty)
+    {
+        if (string.IsNullOrEmpty(declared))
+        {
+            return "SafeguardGen.Treaties." + Pascal(treaty);
+        }
+
+        var parts = declared!.Split('.');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = parts[i].IndexOf('-') >= 0 ? Pascal(parts[i]) : parts[i];
+        }
+
+        return string.Join(".", parts);
+    }
+}
+
+/// <summary>Hands out member names unique within one C# type, in a deterministic order.</summary>
+internal sealed class NameTable
+{
+    private readonly HashSet<string> used = new(StringComparer.Ordinal);
+
+    public NameTable(params string[] reserved)
+    {
+        foreach (var name in reserved)
+        {
+            used.Add(name);
+        }
+    }
+
+    /// <summary>The preferred name, else the name with the given qualifier in front, else with a number after.</summary>
+    public string Claim(string preferred, string qualifier)
+    {
+        if (used.Add(preferred))
+        {
+            return preferred;
+        }
+
+        var qualified = qualifier + preferred;
+        if (used.Add(qualified))
+        {
+            return qualified;
+        }
+
+        for (var i = 2; ; i++)
+        {
+            var numbered = qualified + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (used.Add(numbered))
+            {
+                return numbered;
+            }
+        }
+    }
+}

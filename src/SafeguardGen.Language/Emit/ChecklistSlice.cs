@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+using SafeguardGen.Language.Binding;
+using SafeguardGen.Language.Text;
+
+namespace SafeguardGen.Language.Emit;
+
+/// <summary>
+/// Everything needed to emit one checklist, and nothing more: an equatable value, so the generator re-emits a
+/// checklist only when something it depends on changes.
+/// </summary>
+public sealed record ChecklistSlice(
+    Checklist Checklist,
+    string Namespace,
+    EquatableArray<string> Languages,
+    EquatableArray<Safeguard> Safeguards,
+    EquatableArray<Question> Facts)
+{
+    public string Id => Checklist.Name.ToString();
+
+    public string HintName => Id + ".g.cs";
+
+    public string ChecklistClass => ClassStem + "Checklist";
+
+    public string AnswersClass => ClassStem + "Answers";
+
+    public string FullChecklistClass => "global::" + Namespace + "." + ChecklistClass;
+
+    private string ClassStem
+    {
+        get
+        {
+            var stem = CSharpNames.Pascal(Checklist.Name.Name);
+            return stem.EndsWith("Checklist", System.StringComparison.Ordinal) ? stem.Substring(0, stem.Length - "Checklist".Length) : stem;
+        }
+    }
+
+    public static IEnumerable<ChecklistSlice> From(TreatyModel model)
+    {
+        foreach (var treaty in model.Treaties)
+        {
+            foreach (var checklist in treaty.Checklists)
+            {
+                var safeguards = checklist.Safeguards.Select(model.FindSafeguard).Where(s => s is not null).Select(s => s!);
+                var facts = checklist.Facts.Select(model.FindFact).Where(f => f is not null).Select(f => f!);
+                yield return new ChecklistSlice(checklist, CSharpNames.Namespace(treaty.Namespace, treaty.Name), treaty.Languages, safeguards.ToEquatableArray(), facts.ToEquatableArray());
+            }
+        }
+    }
+}
+
+/// <summary>What a C# handler of a checklist needs to know: its ID, class and safeguard IDs (qualified and simple).</summary>
+public sealed record ChecklistSignature(string Id, string FullChecklistClass, EquatableArray<string> Safeguards)
+{
+    public static EquatableArray<ChecklistSignature> From(TreatyModel model) =>
+        ChecklistSlice.From(model).Select(s => new ChecklistSignature(s.Id, s.FullChecklistClass, s.Safeguards.Select(g => g.Name.ToString()).ToEquatableArray())).ToEquatableArray();
+}

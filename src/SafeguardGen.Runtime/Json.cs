@@ -1,0 +1,125 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SafeguardGen;
+
+/// <summary>
+/// Reads and writes a generated choice enum by its option names in the .treaty file ("independent-authority"),
+/// so answer files use the same words as the treaty. Generated enums are int-backed and numbered from zero.
+/// </summary>
+/// <typeparam name="TEnum">The generated enum.</typeparam>
+public abstract class ChoiceJsonConverter<TEnum> : JsonConverter<TEnum>
+    where TEnum : struct, Enum
+{
+    private readonly string[] names;
+
+    /// <summary>Creates the converter with the option names in the enum's order.</summary>
+    protected ChoiceJsonConverter(string[] names)
+    {
+        this.names = names;
+    }
+
+    /// <inheritdoc/>
+    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var text = reader.GetString();
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (string.Equals(names[i], text, StringComparison.Ordinal))
+                {
+                    return Unsafe.As<int, TEnum>(ref i);
+                }
+            }
+        }
+
+        throw new JsonException("Expected one of the options " + string.Join(", ", names) + ".");
+    }
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var index = Unsafe.As<TEnum, int>(ref value);
+        if (index < 0 || index >= names.Length)
+        {
+            throw new JsonException("Value " + index + " is not an option of " + typeof(TEnum).Name + ".");
+        }
+
+        writer.WriteStringValue(names[index]);
+    }
+}
+
+/// <summary>Writes answers out for explanations: yes/no, numbers and dates in invariant form, options by name.</summary>
+public static class AnswerFormat
+{
+    /// <summary>A yes-no answer.</summary>
+    public static string? Of(bool? answer) => answer is null ? null : answer.Value ? "yes" : "no";
+
+    /// <summary>A number.</summary>
+    public static string? Of(decimal? answer) => answer?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A date.</summary>
+    public static string? Of(DateOnly? answer) => answer?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Text; blank counts as unanswered.</summary>
+    public static string? Of(string? answer) => string.IsNullOrWhiteSpace(answer) ? null : "\"" + answer + "\"";
+
+    /// <summary>A choice, by its option name.</summary>
+    public static string? Of<TEnum>(TEnum? answer, string[] names)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (answer is null)
+        {
+            return null;
+        }
+
+        var value = answer.Value;
+        var index = Unsafe.As<TEnum, int>(ref value);
+        return index >= 0 && index < names.Length ? names[index] : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A list of choices.</summary>
+    public static string? Of<TEnum>(System.Collections.Generic.IReadOnlyList<TEnum>? answer, string[] names)
+        where TEnum : struct, Enum
+    {
+        if (answer is null)
+        {
+            return null;
+        }
+
+        var parts = new string[answer.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Of((TEnum?)answer[i], names) ?? string.Empty;
+        }
+
+        return "[" + string.Join(", ", parts) + "]";
+    }
+
+    /// <summary>A list of texts, numbers or dates.</summary>
+    public static string? Of<T>(System.Collections.Generic.IReadOnlyList<T>? answer)
+    {
+        if (answer is null)
+        {
+            return null;
+        }
+
+        var parts = new string[answer.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = answer[i] switch
+            {
+                decimal d => Of(d) ?? string.Empty,
+                DateOnly date => Of(date) ?? string.Empty,
+                var other => other?.ToString() ?? string.Empty,
+            };
+        }
+
+        return "[" + string.Join(", ", parts) + "]";
+    }
+}

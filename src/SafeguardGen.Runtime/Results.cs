@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SafeguardGen;
+
+/// <summary>An answer as given, for explanations: the question and the answer written out, or null when unanswered.</summary>
+/// <param name="Question">The question.</param>
+/// <param name="Text">The answer as text, or null.</param>
+public readonly record struct AnswerText(QuestionInfo Question, string? Text)
+{
+    /// <summary>Whether the question is answered.</summary>
+    public bool IsAnswered => Text is not null;
+}
+
+/// <summary>How one safeguard stands, and why.</summary>
+/// <param name="Safeguard">The safeguard.</param>
+/// <param name="Outcome">Its outcome.</param>
+/// <param name="Reason">Why, naming the answers, conditions or exception that decided it.</param>
+/// <param name="UnansweredQuestions">The questions it reads that have no answer yet.</param>
+public sealed record SafeguardResult(SafeguardInfo Safeguard, SafeguardOutcome Outcome, string Reason, IReadOnlyList<QuestionInfo> UnansweredQuestions)
+{
+    /// <summary>For a refusal ground: whether the ground holds.</summary>
+    public bool RefusalGroundHolds => Safeguard.RefusalGround != RefusalGroundKind.None && Outcome == SafeguardOutcome.NotSatisfied;
+}
+
+/// <summary>The result of validating answers against a checklist.</summary>
+/// <param name="Checklist">The checklist's qualified name, e.g. "budapest.extradition-review".</param>
+/// <param name="Decision">The decision.</param>
+/// <param name="Safeguards">Every safeguard's result, in checklist order.</param>
+/// <param name="Explanation">Why the decision was reached, naming answers and citations, one line each.</param>
+/// <param name="StillNeeded">The unanswered questions that can still change the decision: ask only these.</param>
+public sealed record AssessmentResult(
+    string Checklist,
+    Decision Decision,
+    IReadOnlyList<SafeguardResult> Safeguards,
+    IReadOnlyList<string> Explanation,
+    IReadOnlyList<QuestionInfo> StillNeeded)
+{
+    /// <summary>The result for one safeguard, by its qualified name.</summary>
+    public SafeguardResult this[string safeguardId] => Safeguards.First(s => s.Safeguard.Id == safeguardId);
+}
