@@ -48,9 +48,12 @@ internal static class Harness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Default));
 
     public static GeneratorDriver Driver(IEnumerable<(string Path, string Text)> treaties) =>
+        Driver(treaties.Select(t => (AdditionalText)new InMemoryAdditionalText(t.Path, t.Text)));
+
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> treaties) =>
         CSharpGeneratorDriver.Create(
             new[] { new TreatyGenerator().AsSourceGenerator() },
-            treaties.Select(t => (AdditionalText)new InMemoryAdditionalText(t.Path, t.Text)),
+            treaties,
             ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

@@ -1,0 +1,122 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace SafeguardGen.Generator.Tests;
+
+/// <summary>The generator's caching, read from the driver's step-run reasons.</summary>
+public sealed class IncrementalTests
+{
+    private static readonly string[] AllSteps = [TrackingNames.ParseTreaty, TrackingNames.Bind, TrackingNames.TreatyDiagnostics, TrackingNames.Checklists, TrackingNames.Signatures];
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun((string Path, string Text)[] treaties)
+    {
+        var compilation = Harness.Compilation(("Program.cs", "public static class Program { public static int Answer => 42; }"));
+        return (Harness.Driver(treaties).RunGenerators(compilation), compilation);
+    }
+
+    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+
+    [Fact]
+    public void Editing_a_csharp_file_parses_no_treaty_file_again_and_emits_nothing_again()
+    {
+        var (driver, compilation) = FirstRun(Harness.ExampleTreaties());
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText("public static class Program { public static int Answer => 43; }", Harness.ParseOptions, tree.FilePath));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in AllSteps)
+        {
+            Assert.All(Reasons(result, step), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Editing_one_treaty_file_reparses_it_alone_and_re_emits_only_the_checklists_that_depend_on_it()
+    {
+        var treaties = Harness.ExampleTreaties();
+        var texts = treaties.Select(t => (AdditionalText)new InMemoryAdditionalText(t.Path, t.Text)).ToList();
+        var compilation = Harness.Compilation(("Program.cs", "public static class Program { }"));
+        var driver = Harness.Driver(texts).RunGenerators(compilation);
+        var np = texts.Single(t => t.Path == "necessary-and-proportionate.treaty");
+        var edited = np.GetText()!.ToString().Replace("title \"Adequacy\"", "title \"Adequacy of the measure\"", StringComparison.Ordinal);
+        Assert.NotEqual(np.GetText()!.ToString(), edited);
+
+        var after = driver
+            .ReplaceAdditionalText(np, new InMemoryAdditionalText(np.Path, edited))
+            .RunGenerators(compilation)
+            .GetRunResult().Results.Single();
+
+        var parses = Reasons(after, TrackingNames.ParseTreaty).ToList();
+        Assert.Equal(1, parses.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(treaties.Length - 1, parses.Count(r => r == IncrementalStepRunReason.Cached));
+
+        var checklists = after.TrackedSteps[TrackingNames.Checklists].Single().Outputs;
+        var modified = checklists.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(o => ((Language.Emit.ChecklistSlice)o.Value).Id).ToList();
+        Assert.Equal(["np.surveillance-review"], modified);
+        Assert.All(checklists.Where(o => ((Language.Emit.ChecklistSlice)o.Value).Id != "np.surveillance-review"), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+    }
+
+    [Fact]
+    public void No_pipeline_value_holds_a_compilation_a_symbol_a_syntax_node_or_a_location()
+    {
+        var (driver, _) = FirstRun(Harness.ExampleTreaties());
+        var result = driver.GetRunResult().Results.Single();
+
+        foreach (var step in result.TrackedSteps.Values.SelectMany(s => s))
+        {
+            foreach (var output in step.Outputs)
+            {
+                AssertNoRoslynObjects(output.Value, step.Name ?? "?", new HashSet<object>(ReferenceEqualityComparer.Instance), 0);
+            }
+        }
+    }
+
+    private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen, int depth)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || depth > 40 || (!value.GetType().IsValueType && !seen.Add(value)))
+        {
+            return;
+        }
+
+        Assert.False(value is Compilation or ISymbol or SyntaxNode or Location or SemanticModel or SyntaxTree, $"Step {step} holds a {value.GetType().Name}");
+        if (value is IEnumerable sequence)
+        {
+            foreach (var item in sequence)
+            {
+                AssertNoRoslynObjects(item, step, seen, depth + 1);
+            }
+
+            return;
+        }
+
+        if (value.GetType().Namespace?.StartsWith("SafeguardGen", StringComparison.Ordinal) == true || value.GetType().Name.StartsWith("ValueTuple", StringComparison.Ordinal))
+        {
+            foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            {
+                AssertNoRoslynObjects(field.GetValue(value), step, seen, depth + 1);
+            }
+        }
+    }
+
+    [Fact]
+    public void Running_twice_on_the_same_input_gives_only_cached_steps()
+    {
+        var (driver, compilation) = FirstRun(Harness.ExampleTreaties());
+
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        foreach (var step in AllSteps)
+        {
+            Assert.All(Reasons(result, step), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        }
+    }
+}
