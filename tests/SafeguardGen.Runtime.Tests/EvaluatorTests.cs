@@ -1,0 +1,117 @@
+using System;
+using System.Linq;
+
+namespace SafeguardGen.Runtime.Tests;
+
+public sealed class EvaluatorTests
+{
+    private static readonly QuestionInfo Question = new("s.q", new LocalizedText("Q?"), AnswerType.YesNo, false, [], "yes", null);
+    private static readonly QuestionInfo Fact = new("facts.f", new LocalizedText("F?"), AnswerType.YesNo, false, [], null, null);
+
+    private static SafeguardInfo Safeguard(string id, RefusalGroundKind ground = RefusalGroundKind.None, SafeguardSeverity severity = SafeguardSeverity.Blocking) =>
+        new(id, ["legality"], new LocalizedText(id), [new Citation("ETS 185", "ETS 185, Art. 15(1)", true, null)], [Question], null, severity, ground);
+
+    private static SafeguardResult Evaluate(bool? answer, (string, Truth)? when = null, (string, Truth)? unless = null, params ExceptionResult[] exceptions)
+    {
+        var text = new AnswerText(Question, AnswerFormat.Of(answer));
+        return Evaluator.Evaluate(Safeguard("s"), when, unless, exceptions, [new TestResult(text, Logic.IsYes(answer))], [text]);
+    }
+
+    [Fact]
+    public void A_false_when_makes_the_safeguard_not_applicable_and_quotes_the_condition()
+    {
+        var result = Evaluate(null, when: ("common.coercive", Truth.False));
+
+        Assert.Equal(SafeguardOutcome.NotApplicable, result.Outcome);
+        Assert.Equal("Not applicable: the condition 'when common.coercive' does not hold.", result.Reason);
+    }
+
+    [Fact]
+    public void A_true_unless_makes_the_safeguard_not_applicable()
+    {
+        Assert.Equal(SafeguardOutcome.NotApplicable, Evaluate(true, unless: ("common.mla-treaty-applies", Truth.True)).Outcome);
+    }
+
+    [Fact]
+    public void An_unknown_condition_leaves_the_safeguard_unanswered()
+    {
+        Assert.Equal(SafeguardOutcome.Unanswered, Evaluate(true, when: ("x", Truth.Unknown)).Outcome);
+    }
+
+    [Theory]
+    [InlineData(true, SafeguardOutcome.Satisfied)]
+    [InlineData(false, SafeguardOutcome.NotSatisfied)]
+    [InlineData(null, SafeguardOutcome.Unanswered)]
+    public void The_general_rule_follows_the_tests(bool? answer, SafeguardOutcome outcome)
+    {
+        Assert.Equal(outcome, Evaluate(answer).Outcome);
+    }
+
+    [Fact]
+    public void The_highest_priority_exception_that_holds_decides_and_gives_its_reason()
+    {
+        var result = Evaluate(
+            false,
+            null,
+            null,
+            new ExceptionResult("high", 5, "a", Truth.True, SafeguardOutcome.NotApplicable, "Why high."),
+            new ExceptionResult("low", 1, "b", Truth.True, SafeguardOutcome.Satisfied, null));
+
+        Assert.Equal(SafeguardOutcome.NotApplicable, result.Outcome);
+        Assert.Equal("Not applicable by exception 'high' (priority 5), because 'a' holds: Why high.", result.Reason);
+    }
+
+    [Fact]
+    public void An_unknown_exception_decides_nothing_when_the_rest_agrees_with_it()
+    {
+        var agree = Evaluate(true, null, null, new ExceptionResult("e", 1, "c", Truth.Unknown, SafeguardOutcome.Satisfied, null));
+        var disagree = Evaluate(false, null, null, new ExceptionResult("e", 1, "c", Truth.Unknown, SafeguardOutcome.Satisfied, null));
+
+        Assert.Equal(SafeguardOutcome.Satisfied, agree.Outcome);
+        Assert.Equal(SafeguardOutcome.Unanswered, disagree.Outcome);
+    }
+
+    private static SafeguardResult Result(string id, SafeguardOutcome outcome, RefusalGroundKind ground = RefusalGroundKind.None, SafeguardSeverity severity = SafeguardSeverity.Blocking, params QuestionInfo[] unanswered) =>
+        new(Safeguard(id, ground, severity), outcome, outcome.ToString(), unanswered);
+
+    [Fact]
+    public void A_mandatory_ground_that_holds_means_must_refuse_whatever_is_still_unanswered()
+    {
+        var assessment = Evaluator.Assess("c", [Result("ground", SafeguardOutcome.NotSatisfied, RefusalGroundKind.Mandatory), Result("other", SafeguardOutcome.Unanswered, unanswered: Question)]);
+
+        Assert.Equal(Decision.MustRefuse, assessment.Decision);
+        Assert.Empty(assessment.StillNeeded);
+        Assert.StartsWith("- the mandatory ground for refusal 'ground' (ETS 185, Art. 15(1))", assessment.Explanation[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unsatisfied_blocking_safeguard_means_must_refuse()
+    {
+        Assert.Equal(Decision.MustRefuse, Evaluator.Assess("c", [Result("legality", SafeguardOutcome.NotSatisfied)]).Decision);
+    }
+
+    [Fact]
+    public void An_unanswered_blocking_safeguard_means_incomplete_and_its_questions_are_still_needed()
+    {
+        var assessment = Evaluator.Assess("c", [Result("a", SafeguardOutcome.Unanswered, unanswered: [Question, Fact]), Result("b", SafeguardOutcome.Unanswered, unanswered: Fact), Result("ground", SafeguardOutcome.NotSatisfied, RefusalGroundKind.Optional)]);
+
+        Assert.Equal(Decision.Incomplete, assessment.Decision);
+        Assert.Equal(["s.q", "facts.f"], assessment.StillNeeded.Select(q => q.Id));
+    }
+
+    [Fact]
+    public void An_optional_ground_that_holds_means_may_refuse()
+    {
+        Assert.Equal(Decision.MayRefuse, Evaluator.Assess("c", [Result("ground", SafeguardOutcome.NotSatisfied, RefusalGroundKind.Optional, SafeguardSeverity.Advisory), Result("a", SafeguardOutcome.Satisfied)]).Decision);
+    }
+
+    [Fact]
+    public void An_unsatisfied_advisory_safeguard_is_advice_and_does_not_change_the_decision()
+    {
+        var assessment = Evaluator.Assess("c", [Result("advice", SafeguardOutcome.NotSatisfied, severity: SafeguardSeverity.Advisory), Result("a", SafeguardOutcome.NotApplicable), Result("advice-2", SafeguardOutcome.Unanswered, severity: SafeguardSeverity.Advisory, unanswered: Question)]);
+
+        Assert.Equal(Decision.Proceed, assessment.Decision);
+        Assert.Contains("Advice:", assessment.Explanation);
+        Assert.Empty(assessment.StillNeeded);
+    }
+}
