@@ -25,11 +25,10 @@ internal static class HandlerChecker
             return;
         }
 
-        var errors = false;
         if (handler.ShapeProblem is not null)
         {
             output.ReportDiagnostic(TreatyGenerator.Create(D.HandlerClassShape, handler.NameLocation, handler.DisplayName, handler.ShapeProblem));
-            errors = true;
+            return;
         }
 
         var handled = new Dictionary<string, HandlerMethod>(System.StringComparer.Ordinal);
@@ -42,7 +41,6 @@ internal static class HandlerChecker
                 var candidates = checklist.Safeguards.Select(Simple).Concat(checklist.Safeguards);
                 var suggestion = Suggestions.Closest(method.Safeguard, candidates);
                 output.ReportDiagnostic(TreatyGenerator.Create(D.HandlerNamesNoSafeguard, method.Argument ?? method.NameLocation, method.Safeguard, checklist.Id, suggestion is null ? "; its safeguards are " + string.Join(", ", checklist.Safeguards) : "; did you mean '" + suggestion + "'?"));
-                errors = true;
                 misnamed = true;
                 continue;
             }
@@ -50,7 +48,6 @@ internal static class HandlerChecker
             if (handled.TryGetValue(safeguard, out var first))
             {
                 output.ReportDiagnostic(TreatyGenerator.Create(D.DuplicateHandler, method.Argument ?? method.NameLocation, safeguard, first.Name));
-                errors = true;
                 continue;
             }
 
@@ -58,7 +55,6 @@ internal static class HandlerChecker
             if (!method.SignatureIsValid)
             {
                 output.ReportDiagnostic(TreatyGenerator.Create(D.HandlerSignature, method.NameLocation, method.Name));
-                errors = true;
             }
         }
 
@@ -68,13 +64,11 @@ internal static class HandlerChecker
             var simple = Simple(safeguard);
             var name = checklist.Safeguards.Count(s => Simple(s) == simple) > 1 ? safeguard : simple;
             output.ReportDiagnostic(TreatyGenerator.Create(D.UnhandledSafeguard, handler.NameLocation, handler.DisplayName, checklist.Id, safeguard, name, CSharpNames.Pascal(simple)));
-            errors = true;
         }
 
-        if (!errors)
-        {
-            output.AddSource(HintName(handler), Microsoft.CodeAnalysis.Text.SourceText.From(Emit(handler, checklist, handled), System.Text.Encoding.UTF8));
-        }
+        // Handle is emitted even while some handlers are in error, calling those that are right, so that the
+        // build reports the handler mistakes and not also every call to Handle.
+        output.AddSource(HintName(handler), Microsoft.CodeAnalysis.Text.SourceText.From(Emit(handler, checklist, handled), System.Text.Encoding.UTF8));
     }
 
     private static string Simple(string qualified) => qualified.Substring(qualified.IndexOf('.') + 1);
@@ -119,7 +113,7 @@ internal static class HandlerChecker
         w.Append(indent).Append("        {\n");
         w.Append(indent).Append("            switch (safeguard.Safeguard.Id)\n");
         w.Append(indent).Append("            {\n");
-        foreach (var id in checklist.Safeguards)
+        foreach (var id in checklist.Safeguards.Where(id => handled.TryGetValue(id, out var method) && method.SignatureIsValid))
         {
             w.Append(indent).Append("                case ").Append(CSharpLiterals.Str(id)).Append(":\n");
             w.Append(indent).Append("                    ").Append(handled[id].Name).Append("(safeguard);\n");
