@@ -172,3 +172,38 @@ public sealed class GeneratedCodeTests
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => checklist.ValidateJson("""{"persecution":{"grounds":["sex"]}}"""));
     }
 }
+
+public sealed class GeneratorRobustnessTests
+{
+    [Fact]
+    public void Broken_and_hostile_treaty_files_never_make_the_generator_throw()
+    {
+        var random = new Random(11);
+        var inputs = Harness.ExampleTreaties()
+            .SelectMany(t => Enumerable.Range(1, 6).Select(i => (t.Path, t.Text.Substring(0, t.Text.Length * i / 7))))
+            .Append(("random.treaty", new string(Enumerable.Range(0, 5000).Select(_ => (char)random.Next(0, 0x3000)).ToArray())))
+            .Append(("deep.treaty", "treaty deep { title \"D\" reference \"D\" }\nsafeguard s : legality { when " + new string('(', 10_000)));
+
+        foreach (var input in inputs)
+        {
+            var run = Harness.Generate([input]);
+
+            Assert.All(run.Result.Results, r => Assert.Null(r.Exception));
+            Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8785" or "AD0001");
+            Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true).Select(Harness.Format));
+        }
+    }
+
+    [Fact]
+    public void A_namespace_part_that_is_a_csharp_keyword_is_escaped()
+    {
+        var treaty = "treaty demo { title \"D\" reference \"D\" namespace Acme.class.Checklists }\n"
+            + "safeguard s : legality { title \"S\" cite demo article 1 question q : yes-no { ask \"?\" satisfied-by yes } }\n"
+            + "measure m { title \"M\" safeguards s }\nchecklist c { title \"C\" measure m }\n";
+
+        var run = Harness.Generate([("demo.treaty", treaty)]);
+
+        Assert.Empty(run.CompilationProblems.Select(Harness.Format));
+        Assert.NotNull(run.Output.GetTypeByMetadataName("Acme.class.Checklists.CChecklist"));
+    }
+}

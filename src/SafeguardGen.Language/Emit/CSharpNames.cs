@@ -7,6 +7,18 @@ namespace SafeguardGen.Language.Emit;
 /// <summary>C# names from .treaty names: <c>dual-criminality</c> becomes <c>DualCriminality</c>.</summary>
 public static class CSharpNames
 {
+    /// <summary>C#'s reserved words, which a namespace part must escape with '@'. Pascal-cased names never meet them.</summary>
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    };
+
     public static string Pascal(string name)
     {
         var builder = new StringBuilder(name.Length);
@@ -42,7 +54,7 @@ public static class CSharpNames
         var parts = declared!.Split('.');
         for (var i = 0; i < parts.Length; i++)
         {
-            parts[i] = parts[i].IndexOf('-') >= 0 ? Pascal(parts[i]) : parts[i];
+            parts[i] = parts[i].IndexOf('-') >= 0 ? Pascal(parts[i]) : Keywords.Contains(parts[i]) ? "@" + parts[i] : parts[i];
         }
 
         return string.Join(".", parts);
