@@ -46,6 +46,7 @@ public static class SafeguardCommand
     {
         var root = new RootCommand("Checks, documents and exports .treaty files: safeguards for cybercrime cooperation, as code.");
         root.Subcommands.Add(CheckCommand.Create(output, error));
+        root.Subcommands.Add(DocsCommand.Create(output, error));
         return root;
     }
 }
@@ -100,6 +101,78 @@ internal static class CheckCommand
             }
 
             return result.HasErrors ? SafeguardCommand.InputErrors : SafeguardCommand.Success;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>safeguard docs &lt;inputs&gt; --out &lt;dir&gt; [--format md|html] [--templates &lt;dir&gt;]</c>.</summary>
+internal static class DocsCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "The .treaty files to document, or folders to search for them (recursively).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var outFolder = new Option<string>("--out", "-o")
+        {
+            Description = "The folder to write the pages to; files whose content is unchanged are left untouched.",
+            Required = true,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "md (Markdown pages) or html (a self-contained site).",
+            DefaultValueFactory = _ => "md",
+        };
+        format.AcceptOnlyFromAmong("md", "html");
+        var templates = new Option<string?>("--templates", "-t")
+        {
+            Description = "A folder of .scriban templates that override the defaults (index, treaty, checklist, languages, and partials such as _safeguard).",
+        };
+
+        var command = new Command("docs", "Renders documentation for the legal team from .treaty files, through Scriban templates.");
+        command.Arguments.Add(inputs);
+        command.Options.Add(outFolder);
+        command.Options.Add(format);
+        command.Options.Add(templates);
+        command.SetAction(parse =>
+        {
+            var files = InputFiles.Find(parse.GetValue(inputs) ?? Array.Empty<string>(), error);
+            var templateFolder = parse.GetValue(templates);
+            if (files is null || (templateFolder is not null && !Directory.Exists(templateFolder)))
+            {
+                if (templateFolder is not null && !Directory.Exists(templateFolder))
+                {
+                    error.WriteLine("safeguard: no templates folder named '" + templateFolder + "'.");
+                }
+
+                error.WriteLine(SafeguardCommand.UsageHint);
+                return SafeguardCommand.UsageError;
+            }
+
+            var compiled = TreatyCompiler.Bind(files.Select(f => TreatyCompiler.Parse(f.DisplayPath, f.Content)));
+            var docsFormat = parse.GetValue(format) == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown;
+            var rendered = Docs.DocsRenderer.Render(compiled.Model, docsFormat, templateFolder);
+            var diagnostics = compiled.Diagnostics.Concat(rendered.Diagnostics).ToList();
+            foreach (var diagnostic in diagnostics)
+            {
+                output.WriteLine(diagnostic.ToString());
+            }
+
+            // A template error would leave a half-written site: write nothing. Treaty errors still get their pages,
+            // whose coverage tables show the gaps.
+            if (rendered.HasErrors)
+            {
+                output.WriteLine("No pages written: fix the template errors above.");
+                return SafeguardCommand.InputErrors;
+            }
+
+            var folder = parse.GetValue(outFolder)!;
+            var (written, unchanged) = Docs.DocsWriter.Write(folder, rendered.Files);
+            output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} pages written, {1} unchanged, in {2}.", written, unchanged, folder.Replace('\\', '/')));
+            return compiled.HasErrors ? SafeguardCommand.InputErrors : SafeguardCommand.Success;
         });
         return command;
     }

@@ -17,6 +17,7 @@ public static class DiagnosticDescriptors
     private const string Coverage = "Coverage";
     private const string Translation = "Translation";
     private const string Handlers = "Handlers";
+    private const string Documentation = "Documentation";
     private const string Internal = "Internal";
 
     public static readonly DiagnosticDescriptor UnexpectedCharacter = Error("SG0001", "Unexpected character", "Unexpected character {0}; remove it or put it inside a string", Lexical);
@@ -65,6 +66,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingTranslation = Error("SG0240", "Missing translation", "{0} has no {1} in '{2}', a language this file declares; add {3}", Translation);
     public static readonly DiagnosticDescriptor UndeclaredLanguage = Error("SG0241", "Undeclared language", "Language '{0}' is not declared in this file's header; {1}", Translation);
     public static readonly DiagnosticDescriptor InvalidLanguageTag = Error("SG0242", "Invalid language tag", "'{0}' is not a language tag; use a BCP 47 tag such as fr, es, zh, ar or ru", Translation);
+
+    public static readonly DiagnosticDescriptor TemplateSyntaxError = Error("SG0500", "Template syntax error", "Template '{0}' cannot be parsed: {1}; fix the template", Documentation);
+    public static readonly DiagnosticDescriptor TemplateRuntimeError = Error("SG0501", "Template runtime error", "Template '{0}' failed while rendering: {1}; fix the template", Documentation);
 
     public static readonly DiagnosticDescriptor UnhandledSafeguard = Error("SG1001", "Safeguard has no handler", "Class '{0}' handles checklist '{1}' but has no handler for safeguard '{2}'; add a method '[HandlesSafeguard(\"{3}\")] void {4}(SafeguardResult result)'", Handlers);
     public static readonly DiagnosticDescriptor HandlerNamesNoSafeguard = Error("SG1002", "Handler names no safeguard of the checklist", "'{0}' is not a safeguard of checklist '{1}'{2}", Handlers);

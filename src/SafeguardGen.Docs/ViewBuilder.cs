@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SafeguardGen.Language.Binding;
+
+namespace SafeguardGen.Docs;
+
+/// <summary>Builds the views of one language from the bound model: texts chosen, escaped, conditions put in plain words.</summary>
+internal sealed class ViewBuilder
+{
+    private readonly TreatyModel model;
+    private readonly string language;
+    private readonly Escaper escape;
+
+    public ViewBuilder(TreatyModel model, string language, Escaper escape)
+    {
+        this.model = model;
+        this.language = language;
+        this.escape = escape;
+    }
+
+    public string TreatyPage(string treaty) => treaty + "." + escape.Extension;
+
+    public string ChecklistPage(QualifiedName checklist) => checklist.Treaty + "." + checklist.Name + "." + escape.Extension;
+
+    private string T(LocalizedText? text) => escape.Text(text?.Get(language));
+
+    private string G(LocalizedText? text) => escape.Guidance(text?.Get(language));
+
+    public static string Anchor(string id) => new string(id.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+
+    public TreatyView Treaty(Treaty treaty)
+    {
+        var safeguards = treaty.Safeguards.Select(s => Safeguard(s, TreatyPage(treaty.Name))).ToList();
+        var groups = treaty.Safeguards
+            .Select((s, i) => (Kind: s.Kinds.Count > 0 ? s.Kinds[0] : new KindUse("unclassified", null, null), View: safeguards[i]))
+            .GroupBy(p => p.Kind.Name + "|" + p.Kind.DeclaringTreaty)
+            .Select(g => new KindGroupView(escape.Text(g.First().Kind.ToString().Split('(')[0]), KindTitle(g.First().Kind), g.Select(p => p.View).ToList()))
+            .ToList();
+        return new TreatyView(
+            escape.Text(treaty.Name),
+            T(treaty.Title),
+            escape.Text(treaty.Reference),
+            escape.Text(treaty.Version ?? string.Empty),
+            G(treaty.Description),
+            TreatyPage(treaty.Name),
+            treaty.Languages.Select(escape.Text).ToList(),
+            groups,
+            treaty.Safeguards.Select((s, i) => (s, i)).Where(p => p.s.RefusalGround == RefusalGround.Mandatory).Select(p => safeguards[p.i]).ToList(),
+            treaty.Safeguards.Select((s, i) => (s, i)).Where(p => p.s.RefusalGround == RefusalGround.Optional).Select(p => safeguards[p.i]).ToList(),
+            treaty.Facts.Select(Question).ToList(),
+            treaty.Kinds.Select(k => new KindView(escape.Text(k.Name.ToString()), T(k.Title), G(k.Description))).ToList(),
+            treaty.Instruments.Select(i => new InstrumentView(escape.Text(i.Name.ToString()), T(i.Title), escape.Text(i.Reference ?? string.Empty))).ToList(),
+            treaty.Profiles.Select(Profile).ToList(),
+            treaty.Measures.Select(Measure).ToList(),
+            Coverage(treaty),
+            treaty.Checklists.Select(c => Checklist(treaty, c)).ToList());
+    }
+
+    private string KindTitle(KindUse kind)
+    {
+        if (kind.IsBuiltIn)
+        {
+            return escape.Text(BuiltInKinds.Find(kind.Name)?.Title ?? kind.Name);
+        }
+
+        var custom = model.FindTreaty(kind.DeclaringTreaty!)?.Kinds.FirstOrDefault(k => k.Name.Name == kind.Name);
+        return custom is null ? escape.Text(kind.Name) : T(custom.Title);
+    }
+
+    private string SafeguardPage(QualifiedName name) => TreatyPage(name.Treaty) + "#" + Anchor(name.Name);
+
+    public SafeguardView Safeguard(Safeguard safeguard, string page) => new(
+        escape.Text(safeguard.Name.ToString()),
+        Anchor(safeguard.Name.Name),
+        T(safeguard.Title),
+        escape.Text(string.Join(", ", safeguard.Kinds.Select(k => k.ToString()))),
+        safeguard.Severity == Severity.Blocking ? "blocking" : "advisory",
+        safeguard.RefusalGround switch
+        {
+            RefusalGround.Mandatory => "mandatory",
+            RefusalGround.Optional => "optional",
+            _ => string.Empty,
+        },
+        safeguard.Citations.Select(Citation).ToList(),
+        safeguard.Questions.Select(Question).ToList(),
+        Applicability(safeguard),
+        safeguard.Exceptions.Select(e => new ExceptionView(escape.Text(e.Name), e.Priority, Words(e.When.Expression), e.Outcome switch
+        {
+            ExceptionOutcome.Satisfied => "satisfied",
+            ExceptionOutcome.NotSatisfied => "not satisfied",
+            _ => "not applicable",
+        }, T(e.Because))).ToList(),
+        G(safeguard.Guidance),
+        page + "#" + Anchor(safeguard.Name.Name));
+
+    private CitationView Citation(Citation citation) => new(escape.Text(citation.Display), citation.Verified, escape.Text(citation.Note ?? string.Empty));
+
+    private QuestionView Question(Question question) => new(
+        escape.Text(question.Key.ToString()),
+        T(question.Ask),
+        escape.Text(question.Type.ToString()),
+        question.Options.Select(o => T(o.Label)).ToList(),
+        question.Criterion is null ? string.Empty : Criterion(question),
+        G(question.Guidance));
+
+    private string Criterion(Question question)
+    {
+        var criterion = question.Criterion!;
+        string Labels() => string.Join(", ", criterion.Options.Select(o => "“" + OptionLabel(question, o) + "”"));
+        return criterion.Kind switch
+        {
+            CriterionKind.Yes => "yes",
+            CriterionKind.No => "no",
+            CriterionKind.Provided => question.Type.IsList ? "at least one entry" : "evidence is given",
+            CriterionKind.Empty => "none",
+            CriterionKind.AnyOf => (question.Type.IsList ? "includes one of " : "one of ") + Labels(),
+            CriterionKind.NoneOf => "none of " + Labels(),
+            _ => Comparison(criterion.Operator!) + " " + escape.Text(criterion.Operand!.Value),
+        };
+    }
+
+    private string OptionLabel(Question question, string option) => T(question.Options.FirstOrDefault(o => o.Name == option)?.Label ?? LocalizedText.Plain(option));
+
+    private static string Comparison(string op) => op switch
+    {
+        ">=" => "at least",
+        "<=" => "at most",
+        ">" => "more than",
+        "<" => "less than",
+        "!=" => "not",
+        _ => "exactly",
+    };
+
+    private string Applicability(Safeguard safeguard)
+    {
+        var parts = new List<string>();
+        if (safeguard.When is not null)
+        {
+            parts.Add("Applies only when " + Words(safeguard.When.Expression) + ".");
+        }
+
+        if (safeguard.Unless is not null)
+        {
+            parts.Add("Does not apply when " + Words(safeguard.Unless.Expression) + ".");
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    private Question? Find(QuestionKey key) => key.IsFact
+        ? model.FindFact(key.Owner)
+        : model.FindSafeguard(key.Owner)?.Questions.FirstOrDefault(q => q.Key == key);
+
+    private string Asked(QuestionKey key) => "the answer to “" + T(Find(key)?.Ask ?? LocalizedText.Plain(key.ToString())) + "”";
+
+    /// <summary>A condition in plain words: the questions quoted, the options by their labels.</summary>
+    public string Words(Expression expression) => expression switch
+    {
+        QuestionReference q => Asked(q.Key) + " is yes",
+        Literal l => Value(null, l),
+        NotExpression { Operand: QuestionReference q } => Asked(q.Key) + " is no",
+        NotExpression n => "it is not the case that " + Words(n.Operand),
+        BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } b =>
+            Grouped(b.Left, b.Operator) + (b.Operator == BinaryOperator.And ? " and " : " or ") + Grouped(b.Right, b.Operator),
+        BinaryExpression { Left: QuestionReference left } b => Asked(left.Key) + " is " + Relation(b.Operator) + Operand(left, b.Right),
+        InExpression { Operand: QuestionReference q } i => Asked(q.Key) + (i.Negated ? " is none of " : " is one of ") + string.Join(", ", i.Values.Select(v => Value(q, v))),
+        ContainsExpression { Operand: QuestionReference q } c => Asked(q.Key) + " includes " + Value(q, c.Element),
+        AnsweredExpression a => Asked(a.Operand.Key) + (a.Answered ? " is given" : " is not yet given"),
+        _ => "?",
+    };
+
+    private string Grouped(Expression expression, BinaryOperator parent) =>
+        expression is BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } inner && inner.Operator != parent ? "(" + Words(expression) + ")" : Words(expression);
+
+    private static string Relation(BinaryOperator op) => op switch
+    {
+        BinaryOperator.GreaterOrEqual => "at least ",
+        BinaryOperator.LessOrEqual => "at most ",
+        BinaryOperator.Greater => "more than ",
+        BinaryOperator.Less => "less than ",
+        BinaryOperator.NotEqual => "not ",
+        _ => string.Empty,
+    };
+
+    private string Operand(QuestionReference left, Expression right) => right is QuestionReference other ? Asked(other.Key) : right is Literal literal ? Value(left, literal) : "?";
+
+    private string Value(QuestionReference? question, Literal literal) => literal.Type switch
+    {
+        Language.Binding.ValueType.Choice when question is not null && Find(question.Key) is { } q => "“" + OptionLabel(q, literal.Value) + "”",
+        Language.Binding.ValueType.Text => "“" + escape.Text(literal.Value) + "”",
+        _ => escape.Text(literal.Value),
+    };
+
+    private ProfileView Profile(Profile profile) => new(
+        escape.Text(profile.Name.ToString()),
+        Anchor(profile.Name.Name),
+        T(profile.Title),
+        G(profile.Description),
+        profile.RequiredKinds.Select(k => "kind " + escape.Text(k.ToString()))
+            .Concat(profile.RequiredSafeguards.Select(s => "safeguard " + escape.Text(s.ToString())))
+            .ToList(),
+        profile.Citations.Select(Citation).ToList());
+
+    private MeasureView Measure(Measure measure) => new(
+        escape.Text(measure.Name.ToString()),
+        Anchor(measure.Name.Name),
+        T(measure.Title),
+        G(measure.Description),
+        measure.Citations.Select(Citation).ToList(),
+        measure.Profiles.Select(p => T(model.FindProfile(p)?.Title ?? LocalizedText.Plain(p.ToString()))).ToList(),
+        measure.Safeguards.Select(s => new LinkView(T(model.FindSafeguard(s)?.Title ?? LocalizedText.Plain(s.ToString())), SafeguardPage(s))).ToList());
+
+    /// <summary>Measures against every kind their profiles require: which safeguards cover each, and the gaps.</summary>
+    private CoverageView Coverage(Treaty treaty)
+    {
+        var kinds = treaty.Measures
+            .SelectMany(m => m.Profiles.Select(model.FindProfile).Where(p => p is not null).SelectMany(p => p!.RequiredKinds))
+            .Distinct()
+            .ToList();
+        var rows = new List<CoverageRowView>();
+        foreach (var measure in treaty.Measures)
+        {
+            var required = measure.Profiles.Select(model.FindProfile).Where(p => p is not null).SelectMany(p => p!.RequiredKinds).ToList();
+            var safeguards = measure.Safeguards.Select(model.FindSafeguard).Where(s => s is not null).Select(s => s!).ToList();
+            var cells = kinds.Select(kind =>
+            {
+                var covering = safeguards.Where(s => s.Kinds.Any(k => k.Covers(kind))).ToList();
+                if (covering.Count > 0)
+                {
+                    return new CoverageCellView("covered", string.Join(", ", covering.Select(s => T(s.Title))));
+                }
+
+                return required.Contains(kind) ? new CoverageCellView("missing", "missing") : new CoverageCellView("not-required", string.Empty);
+            }).ToList();
+            rows.Add(new CoverageRowView(T(measure.Title), Anchor(measure.Name.Name), cells, cells.Any(c => c.State == "missing")));
+        }
+
+        return new CoverageView(kinds.Select(k => escape.Text(k.ToString())).ToList(), rows);
+    }
+
+    public ChecklistView Checklist(Treaty treaty, Checklist checklist)
+    {
+        var page = ChecklistPage(checklist.Name);
+        var safeguards = checklist.Safeguards.Select(model.FindSafeguard).Where(s => s is not null).Select(s => Safeguard(s!, SafeguardPage(s!.Name).Split('#')[0])).ToList();
+        return new ChecklistView(
+            escape.Text(checklist.Name.ToString()),
+            T(checklist.Title),
+            G(checklist.Description),
+            page,
+            T(treaty.Title),
+            TreatyPage(treaty.Name),
+            T(model.FindMeasure(checklist.Measure)?.Title ?? LocalizedText.Plain(checklist.Measure.ToString())),
+            safeguards,
+            checklist.Facts.Select(model.FindFact).Where(f => f is not null).Select(f => Question(f!)).ToList());
+    }
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
