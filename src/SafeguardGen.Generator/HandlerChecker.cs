@@ -14,20 +14,20 @@ namespace SafeguardGen.Generator;
 /// </summary>
 internal static class HandlerChecker
 {
-    public static void Run(SourceProductionContext output, HandlerClass handler, SafeguardGen.Language.Text.EquatableArray<ChecklistSignature> checklists)
+    public static void Run(SourceProductionContext output, HandlerClass handler, SafeguardGen.Language.Text.EquatableArray<ChecklistSignature> checklists, string? helpLinkBase)
     {
         var checklist = checklists.FirstOrDefault(c => c.Id == handler.Checklist);
         if (checklist is null)
         {
             var suggestion = checklists.Select(c => c.Id).FirstOrDefault(id => id.EndsWith("." + handler.Checklist, System.StringComparison.Ordinal))
                 ?? Suggestions.Closest(handler.Checklist, checklists.Select(c => c.Id));
-            output.ReportDiagnostic(TreatyGenerator.Create(D.UnknownChecklist, handler.ChecklistArgument ?? handler.NameLocation, handler.Checklist, suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)"));
+            output.ReportDiagnostic(TreatyGenerator.Create(D.UnknownChecklist, helpLinkBase, handler.ChecklistArgument ?? handler.NameLocation, handler.Checklist, suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)"));
             return;
         }
 
         if (handler.ShapeProblem is not null)
         {
-            output.ReportDiagnostic(TreatyGenerator.Create(D.HandlerClassShape, handler.NameLocation, handler.DisplayName, handler.ShapeProblem));
+            output.ReportDiagnostic(TreatyGenerator.Create(D.HandlerClassShape, helpLinkBase, handler.NameLocation, handler.DisplayName, handler.ShapeProblem));
             return;
         }
 
@@ -40,21 +40,21 @@ internal static class HandlerChecker
             {
                 var candidates = checklist.Safeguards.Select(Simple).Concat(checklist.Safeguards);
                 var suggestion = Suggestions.Closest(method.Safeguard, candidates);
-                output.ReportDiagnostic(TreatyGenerator.Create(D.HandlerNamesNoSafeguard, method.Argument ?? method.NameLocation, method.Safeguard, checklist.Id, suggestion is null ? "; its safeguards are " + string.Join(", ", checklist.Safeguards) : "; did you mean '" + suggestion + "'?"));
+                output.ReportDiagnostic(TreatyGenerator.Create(D.HandlerNamesNoSafeguard, helpLinkBase, method.Argument ?? method.NameLocation, method.Safeguard, checklist.Id, suggestion is null ? "; its safeguards are " + string.Join(", ", checklist.Safeguards) : "; did you mean '" + suggestion + "'?"));
                 misnamed = true;
                 continue;
             }
 
             if (handled.TryGetValue(safeguard, out var first))
             {
-                output.ReportDiagnostic(TreatyGenerator.Create(D.DuplicateHandler, method.Argument ?? method.NameLocation, safeguard, first.Name));
+                output.ReportDiagnostic(TreatyGenerator.Create(D.DuplicateHandler, helpLinkBase, method.Argument ?? method.NameLocation, safeguard, first.Name));
                 continue;
             }
 
             handled.Add(safeguard, method);
             if (!method.SignatureIsValid)
             {
-                output.ReportDiagnostic(TreatyGenerator.Create(D.HandlerSignature, method.NameLocation, method.Name));
+                output.ReportDiagnostic(TreatyGenerator.Create(D.HandlerSignature, helpLinkBase, method.NameLocation, method.Name));
             }
         }
 
@@ -63,7 +63,7 @@ internal static class HandlerChecker
         {
             var simple = Simple(safeguard);
             var name = checklist.Safeguards.Count(s => Simple(s) == simple) > 1 ? safeguard : simple;
-            output.ReportDiagnostic(TreatyGenerator.Create(D.UnhandledSafeguard, handler.NameLocation, handler.DisplayName, checklist.Id, safeguard, name, CSharpNames.Pascal(simple)));
+            output.ReportDiagnostic(TreatyGenerator.Create(D.UnhandledSafeguard, helpLinkBase, handler.NameLocation, handler.DisplayName, checklist.Id, safeguard, name, CSharpNames.Pascal(simple)));
         }
 
         // Handle is emitted even while some handlers are in error, calling those that are right, so that the

@@ -5,6 +5,7 @@ public static class TrackingNames
 {
     public const string ParseTreaty = nameof(ParseTreaty);
     public const string Bind = nameof(Bind);
+    public const string Options = nameof(Options);
     public const string TreatyDiagnostics = nameof(TreatyDiagnostics);
     public const string Checklists = nameof(Checklists);
     public const string Signatures = nameof(Signatures);

@@ -21,9 +21,12 @@ namespace SafeguardGen.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class TreatyGenerator : IIncrementalGenerator
 {
-    private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = LanguageDescriptors.All.ToDictionary(
+    private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = DescriptorsFor(null);
+
+    /// <summary>Descriptors whose help links point at the diagnostic pages under <paramref name="helpLinkBase"/> (the package's copy of dsl-spec/diagnostics).</summary>
+    private static Dictionary<string, DiagnosticDescriptor> DescriptorsFor(string? helpLinkBase) => LanguageDescriptors.All.ToDictionary(
         d => d.Id,
-        d => new DiagnosticDescriptor(d.Id, d.Title, "{0}", "SafeguardGen." + d.Category, ToRoslyn(d.Severity), isEnabledByDefault: true, helpLinkUri: d.HelpPath),
+        d => new DiagnosticDescriptor(d.Id, d.Title, "{0}", "SafeguardGen." + d.Category, ToRoslyn(d.Severity), isEnabledByDefault: true, helpLinkUri: helpLinkBase is null ? d.HelpPath : helpLinkBase.TrimEnd('/') + "/" + d.Id + ".md"),
         StringComparer.Ordinal);
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -37,18 +40,25 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Select(static (files, _) => TreatyCompiler.Bind(files))
             .WithTrackingName(TrackingNames.Bind);
 
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
         var diagnostics = compiled
             .Select(static (result, _) => result.Diagnostics)
+            .Combine(options.Select(static (o, _) => o.HelpLinkBase))
             .WithTrackingName(TrackingNames.TreatyDiagnostics);
-        context.RegisterSourceOutput(diagnostics, static (output, list) => Guard(output, () => ReportTreatyDiagnostics(output, list)));
+        context.RegisterSourceOutput(diagnostics, static (output, pair) => Guard(output, () => ReportTreatyDiagnostics(output, pair.Left, pair.Right)));
 
         var slices = compiled
-            .SelectMany(static (result, _) => ChecklistSlice.From(result.Model).ToImmutableArray())
+            .Combine(options.Select(static (o, _) => o.DefaultNamespace))
+            .SelectMany(static (pair, _) => ChecklistSlice.From(pair.Left.Model, pair.Right).ToImmutableArray())
             .WithTrackingName(TrackingNames.Checklists);
         context.RegisterSourceOutput(slices, static (output, slice) => Guard(output, () => output.AddSource(slice.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(CSharpEmitter.Emit(slice), System.Text.Encoding.UTF8))));
 
         var signatures = compiled
-            .Select(static (result, _) => ChecklistSignature.From(result.Model))
+            .Combine(options.Select(static (o, _) => o.DefaultNamespace))
+            .Select(static (pair, _) => ChecklistSignature.From(pair.Left.Model, pair.Right))
             .WithTrackingName(TrackingNames.Signatures);
         context.RegisterSourceOutput(signatures, static (output, list) => Guard(output, () =>
         {
@@ -66,7 +76,9 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Where(static handler => handler is not null)
             .Select(static (handler, _) => handler!)
             .WithTrackingName(TrackingNames.Handlers);
-        context.RegisterSourceOutput(handlers.Combine(signatures), static (output, pair) => Guard(output, () => HandlerChecker.Run(output, pair.Left, pair.Right)));
+        context.RegisterSourceOutput(
+            handlers.Combine(signatures).Combine(options.Select(static (o, _) => o.HelpLinkBase)),
+            static (output, pair) => Guard(output, () => HandlerChecker.Run(output, pair.Left.Left, pair.Left.Right, pair.Right)));
     }
 
     /// <summary>Nothing escapes to become CS8785: an internal failure is reported as SG0900.</summary>
@@ -82,15 +94,16 @@ public sealed class TreatyGenerator : IIncrementalGenerator
         }
     }
 
-    private static void ReportTreatyDiagnostics(SourceProductionContext output, SafeguardGen.Language.Text.EquatableArray<LanguageDiagnostic> diagnostics)
+    private static void ReportTreatyDiagnostics(SourceProductionContext output, SafeguardGen.Language.Text.EquatableArray<LanguageDiagnostic> diagnostics, string? helpLinkBase)
     {
+        var descriptors = helpLinkBase is null ? Descriptors : DescriptorsFor(helpLinkBase);
         foreach (var diagnostic in diagnostics)
         {
-            output.ReportDiagnostic(ToRoslyn(diagnostic));
+            output.ReportDiagnostic(ToRoslyn(diagnostic, descriptors));
         }
     }
 
-    internal static Diagnostic ToRoslyn(LanguageDiagnostic diagnostic)
+    internal static Diagnostic ToRoslyn(LanguageDiagnostic diagnostic, Dictionary<string, DiagnosticDescriptor> descriptors)
     {
         var location = diagnostic.Location;
         var roslynLocation = location.Path.Length == 0
@@ -99,11 +112,11 @@ public sealed class TreatyGenerator : IIncrementalGenerator
                 location.Path,
                 new Microsoft.CodeAnalysis.Text.TextSpan(location.Span.Start, location.Span.Length),
                 new LinePositionSpan(new Microsoft.CodeAnalysis.Text.LinePosition(location.Start.Line - 1, location.Start.Column - 1), new Microsoft.CodeAnalysis.Text.LinePosition(location.End.Line - 1, location.End.Column - 1)));
-        return Diagnostic.Create(Descriptors[diagnostic.Id], roslynLocation, diagnostic.Message);
+        return Diagnostic.Create(descriptors[diagnostic.Id], roslynLocation, diagnostic.Message);
     }
 
-    internal static Diagnostic Create(Language.Diagnostics.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] args) =>
-        Diagnostic.Create(Descriptors[descriptor.Id], location?.ToLocation() ?? Location.None, descriptor.Format(args));
+    internal static Diagnostic Create(Language.Diagnostics.DiagnosticDescriptor descriptor, string? helpLinkBase, LocationInfo? location, params object[] args) =>
+        Diagnostic.Create((helpLinkBase is null ? Descriptors : DescriptorsFor(helpLinkBase))[descriptor.Id], location?.ToLocation() ?? Location.None, descriptor.Format(args));
 
     private static DiagnosticSeverity ToRoslyn(LanguageSeverity severity) => severity switch
     {

@@ -43,12 +43,15 @@ public static class CSharpNames
         return builder.ToString();
     }
 
-    /// <summary>A namespace from the header's, or <c>SafeguardGen.Treaties.&lt;Treaty&gt;</c>; each part made a valid identifier.</summary>
-    public static string Namespace(string? declared, string treaty)
+    /// <summary>
+    /// A namespace from the header's, else <c>&lt;defaultNamespace&gt;.&lt;Treaty&gt;</c> (by default
+    /// <c>SafeguardGen.Treaties.&lt;Treaty&gt;</c>); each part made a valid identifier.
+    /// </summary>
+    public static string Namespace(string? declared, string treaty, string? defaultNamespace = null)
     {
         if (string.IsNullOrEmpty(declared))
         {
-            return "SafeguardGen.Treaties." + Pascal(treaty);
+            declared = (string.IsNullOrEmpty(defaultNamespace) ? "SafeguardGen.Treaties" : defaultNamespace!.Trim('.')) + "." + Pascal(treaty);
         }
 
         var parts = declared!.Split('.');

@@ -35,7 +35,9 @@ public sealed record ChecklistSlice(
         }
     }
 
-    public static IEnumerable<ChecklistSlice> From(TreatyModel model)
+    /// <param name="model">The bound model.</param>
+    /// <param name="defaultNamespace">Where treaties that declare no namespace go: <c>&lt;defaultNamespace&gt;.&lt;Treaty&gt;</c>.</param>
+    public static IEnumerable<ChecklistSlice> From(TreatyModel model, string? defaultNamespace = null)
     {
         foreach (var treaty in model.Treaties)
         {
@@ -43,7 +45,7 @@ public sealed record ChecklistSlice(
             {
                 var safeguards = checklist.Safeguards.Select(model.FindSafeguard).Where(s => s is not null).Select(s => s!);
                 var facts = checklist.Facts.Select(model.FindFact).Where(f => f is not null).Select(f => f!);
-                yield return new ChecklistSlice(checklist, CSharpNames.Namespace(treaty.Namespace, treaty.Name), treaty.Languages, safeguards.ToEquatableArray(), facts.ToEquatableArray());
+                yield return new ChecklistSlice(checklist, CSharpNames.Namespace(treaty.Namespace, treaty.Name, defaultNamespace), treaty.Languages, safeguards.ToEquatableArray(), facts.ToEquatableArray());
             }
         }
     }
@@ -52,6 +54,6 @@ public sealed record ChecklistSlice(
 /// <summary>What a C# handler of a checklist needs to know: its ID, class and safeguard IDs (qualified and simple).</summary>
 public sealed record ChecklistSignature(string Id, string FullChecklistClass, EquatableArray<string> Safeguards)
 {
-    public static EquatableArray<ChecklistSignature> From(TreatyModel model) =>
-        ChecklistSlice.From(model).Select(s => new ChecklistSignature(s.Id, s.FullChecklistClass, s.Safeguards.Select(g => g.Name.ToString()).ToEquatableArray())).ToEquatableArray();
+    public static EquatableArray<ChecklistSignature> From(TreatyModel model, string? defaultNamespace = null) =>
+        ChecklistSlice.From(model, defaultNamespace).Select(s => new ChecklistSignature(s.Id, s.FullChecklistClass, s.Safeguards.Select(g => g.Name.ToString()).ToEquatableArray())).ToEquatableArray();
 }
