@@ -132,11 +132,17 @@ internal static class DocsCommand
             Description = "A folder of .scriban templates that override the defaults (index, treaty, checklist, languages, and partials such as _safeguard).",
         };
 
+        var languages = new Option<string?>("--languages", "-l")
+        {
+            Description = "Comma-separated language tags to render (e.g. en,fr); by default every declared language.",
+        };
+
         var command = new Command("docs", "Renders documentation for the legal team from .treaty files, through Scriban templates.");
         command.Arguments.Add(inputs);
         command.Options.Add(outFolder);
         command.Options.Add(format);
         command.Options.Add(templates);
+        command.Options.Add(languages);
         command.SetAction(parse =>
         {
             var files = InputFiles.Find(parse.GetValue(inputs) ?? Array.Empty<string>(), error);
@@ -154,7 +160,8 @@ internal static class DocsCommand
 
             var compiled = TreatyCompiler.Bind(files.Select(f => TreatyCompiler.Parse(f.DisplayPath, f.Content)));
             var docsFormat = parse.GetValue(format) == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown;
-            var rendered = Docs.DocsRenderer.Render(compiled.Model, docsFormat, templateFolder);
+            var only = (parse.GetValue(languages) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var rendered = Docs.DocsRenderer.Render(compiled.Model, docsFormat, templateFolder, only);
             var diagnostics = compiled.Diagnostics.Concat(rendered.Diagnostics).ToList();
             foreach (var diagnostic in diagnostics)
             {

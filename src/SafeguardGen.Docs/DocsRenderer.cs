@@ -36,16 +36,25 @@ public static class DocsRenderer
 
     public static readonly string[] TemplateNames = ["languages", "index", "treaty", "checklist"];
 
-    public static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder = null)
+    /// <param name="model">The bound model.</param>
+    /// <param name="format">Markdown or HTML.</param>
+    /// <param name="templatesFolder">Templates overriding the defaults, or null.</param>
+    /// <param name="onlyLanguages">Render only these of the declared languages, or all when null or empty.</param>
+    public static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder = null, IReadOnlyCollection<string>? onlyLanguages = null)
     {
         var escape = Escaper.For(format);
         var templates = new TemplateSet(format, templatesFolder);
         var files = new List<RenderedFile>();
         var diagnostics = new List<Diagnostic>();
         var languages = model.Treaties.SelectMany(t => t.Languages).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(l => l == "en" ? string.Empty : l, StringComparer.Ordinal).ToList();
+        if (onlyLanguages is { Count: > 0 })
+        {
+            languages = languages.Where(l => onlyLanguages.Contains(l, StringComparer.OrdinalIgnoreCase)).ToList();
+        }
+
         if (languages.Count == 0)
         {
-            languages.Add("en");
+            languages.Add(model.Treaties.Select(t => t.Language).FirstOrDefault() ?? "en");
         }
 
         var parsed = new Dictionary<string, Template?>(StringComparer.Ordinal);

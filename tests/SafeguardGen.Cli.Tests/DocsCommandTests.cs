@@ -36,6 +36,16 @@ public sealed class DocsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Languages_limits_the_sets_of_pages_rendered()
+    {
+        var (exit, _, _) = Run("docs", Examples, "--out", folder, "--languages", "fr");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["fr"], Directory.GetDirectories(folder).Select(Path.GetFileName));
+        Assert.Contains("Procès équitable", File.ReadAllText(Path.Combine(folder, "fr", "common.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_broken_template_writes_no_page_and_exits_one()
     {
         var templates = Directory.CreateDirectory(Path.Combine(folder, "templates")).FullName;
