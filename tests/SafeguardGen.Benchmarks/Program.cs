@@ -1,0 +1,100 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using BenchmarkDotNet.Running;
+
+namespace SafeguardGen.Benchmarks;
+
+/// <summary>
+/// dotnet run -c Release --project tests/SafeguardGen.Benchmarks -- all
+/// Modes: all | frontend | generator | validation (BenchmarkDotNet), build (dotnet build ratio), memory (generator
+/// allocation and peak working set in a fresh process), smoke (every benchmark once, small; no timing).
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        var mode = args.Length > 0 ? args[0] : "all";
+        var rest = args.Skip(1).ToArray();
+        switch (mode)
+        {
+            case "frontend":
+                BenchmarkRunner.Run<FrontEndBenchmarks>(args: rest);
+                return 0;
+            case "generator":
+                BenchmarkRunner.Run<GeneratorBenchmarks>(args: rest);
+                return 0;
+            case "validation":
+                BenchmarkRunner.Run<ValidationBenchmarks>(args: rest);
+                return 0;
+            case "build":
+                return BuildComparison.Run(100, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5);
+            case "memory":
+                return Memory(1000);
+            case "smoke":
+                return Smoke();
+            case "all":
+                BenchmarkRunner.Run<FrontEndBenchmarks>(args: rest);
+                BenchmarkRunner.Run<GeneratorBenchmarks>(args: rest);
+                BenchmarkRunner.Run<ValidationBenchmarks>(args: rest);
+                Memory(1000);
+                return BuildComparison.Run(100, 5);
+            default:
+                Console.Error.WriteLine("usage: SafeguardGen.Benchmarks [all|frontend|generator|validation|build [rounds]|memory|smoke] [BenchmarkDotNet options]");
+                return 2;
+        }
+    }
+
+    /// <summary>A cold generator run over the corpus in this fresh process: bytes allocated and peak working set.</summary>
+    private static int Memory(int files)
+    {
+        foreach (var size in new[] { 10, 100, 1000 })
+        {
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "corpus of {0} files: {1} characters of .treaty text", size, Corpus.Create(size).Sum(t => (long)t.Text.Length)));
+        }
+
+        var texts = Corpus.Create(files).Select(t => (Microsoft.CodeAnalysis.AdditionalText)new MemoryText(t.Path, t.Text)).ToList();
+        var compilation = GeneratorBenchmarks.Consumer("public static class Program { }");
+        GC.Collect();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var run = GeneratorBenchmarks.Driver(texts).RunGenerators(compilation).GetRunResult();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "generator cold run, {0} files ({1:F1} MB of .treaty text): {2:F1} MB allocated, peak working set of the process {3:F1} MB, {4} sources generated", files, texts.Sum(t => t.GetText()!.Length) / 1e6, allocated / 1e6, process.PeakWorkingSet64 / 1e6, run.GeneratedTrees.Length));
+        return 0;
+    }
+
+    /// <summary>Runs every benchmark body once on small inputs, so CI knows the harness still works. Times nothing.</summary>
+    private static int Smoke()
+    {
+        var frontEnd = new FrontEndBenchmarks { Files = 10 };
+        frontEnd.Setup();
+        Check(frontEnd.RoslynParse() > 0 && frontEnd.ParseAndBind() == 10 && frontEnd.ParseOnly() > 0, "front end");
+
+        var generator = new GeneratorBenchmarks { Files = 10, TrackSteps = true };
+        generator.Setup();
+        Check(generator.ColdRun().GetRunResult().GeneratedTrees.Length > 0, "cold run");
+        var csharp = generator.CSharpKeystroke().GetRunResult().Results.Single();
+        Check(csharp.TrackedSteps["ParseTreaty"].SelectMany(s => s.Outputs).All(o => o.Reason == Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached), "C# keystroke parses no .treaty file");
+        var treaty = generator.TreatyKeystrokeLarge().GetRunResult().Results.Single();
+        Check(treaty.TrackedSteps["ParseTreaty"].SelectMany(s => s.Outputs).Count(o => o.Reason == Microsoft.CodeAnalysis.IncrementalStepRunReason.Modified) == 1, ".treaty keystroke parses one file");
+        Check(generator.TreatyKeystrokeSmall().GetRunResult().GeneratedTrees.Length > 0, "small project keystroke");
+
+        var decisions = ValidationBenchmarks.Check();
+        Check(decisions.All(d => d.Decision == SafeguardGen.Decision.MustRefuse), "RulesEngine and the generated validator agree on the sample");
+
+        Check(Corpus.Create(3).SequenceEqual(Corpus.Create(3)), "the corpus is deterministic");
+        Console.WriteLine("smoke: every benchmark ran once; 0 failed");
+        return 0;
+    }
+
+    private static void Check(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("benchmark smoke check failed: " + what);
+        }
+    }
+}

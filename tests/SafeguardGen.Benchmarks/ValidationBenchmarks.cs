@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using RulesEngine.Models;
+using SafeguardGen.Examples.Budapest;
+
+namespace SafeguardGen.Benchmarks;
+
+/// <summary>
+/// The generated validator of budapest.extradition-review against Microsoft's RulesEngine evaluating the same
+/// checklist written as its JSON workflow, which is what a team without SafeguardGen would likely pick.
+/// </summary>
+[MemoryDiagnoser]
+public class ValidationBenchmarks
+{
+    /// <summary>The checklist as a RulesEngine workflow: one rule per safeguard, true when the safeguard is satisfied.</summary>
+    public const string Workflow = """
+        {
+          "WorkflowName": "extradition-review",
+          "Rules": [
+            { "RuleName": "dual-criminality-extradition", "Expression": "input1.DualCriminalityExtradition.ConventionOffence == true && input1.DualCriminalityExtradition.RequestingMaxYears >= 1 && input1.DualCriminalityExtradition.RequestedMaxYears >= 1" },
+            { "RuleName": "political-offence", "Expression": "input1.PoliticalOffence.Political == false || input1.PoliticalOffence.AttackOnHeadOfState == true" },
+            { "RuleName": "persecution", "Expression": "input1.Persecution.Grounds != null && input1.Persecution.Grounds.Count == 0" },
+            { "RuleName": "military-offence", "Expression": "input1.MilitaryOffence.Military == false" },
+            { "RuleName": "nationals", "Expression": "input1.Nationals.National == false" },
+            { "RuleName": "ne-bis-in-idem", "Expression": "input1.NeBisInIdem.FinalJudgment == false" },
+            { "RuleName": "lapse-of-time", "Expression": "input1.LapseOfTime.TimeBarred == false" },
+            { "RuleName": "death-penalty", "Expression": "input1.DeathPenalty.PunishableByDeath == false || input1.DeathPenalty.AssurancesGiven == true" },
+            { "RuleName": "reasons-for-rejection", "Expression": "input1.ReasonsForRejection.ReasonsRecorded == true" }
+          ]
+        }
+        """;
+
+    private static readonly string[] Mandatory = ["political-offence", "persecution", "military-offence", "ne-bis-in-idem", "lapse-of-time", "dual-criminality-extradition"];
+    private static readonly string[] Optional = ["nationals", "death-penalty"];
+
+    private RulesEngine.RulesEngine engine = null!;
+    private ExtraditionReviewAnswers answers = null!;
+
+    public static ExtraditionReviewAnswers SampleAnswers() => JsonSerializer.Deserialize<ExtraditionReviewAnswers>("""
+        {
+          "dual-criminality-extradition": { "convention-offence": true, "requesting-max-years": 5, "requested-max-years": 3 },
+          "political-offence": { "political": false, "attack-on-head-of-state": false },
+          "persecution": { "grounds": ["political-opinion"] },
+          "military-offence": { "military": false },
+          "nationals": { "national": false },
+          "ne-bis-in-idem": { "final-judgment": false },
+          "lapse-of-time": { "time-barred": false },
+          "death-penalty": { "punishable-by-death": false },
+          "reasons-for-rejection": { "reasons-recorded": true }
+        }
+        """)!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        engine = new RulesEngine.RulesEngine([JsonSerializer.Deserialize<Workflow>(Workflow)!], new ReSettings());
+        answers = SampleAnswers();
+    }
+
+    [Benchmark(Baseline = true, Description = "RulesEngine, JSON workflow")]
+    public Decision RulesEngineWorkflow()
+    {
+        var results = engine.ExecuteAllRulesAsync("extradition-review", answers).AsTask().GetAwaiter().GetResult();
+        var failed = results.Where(r => !r.IsSuccess).Select(r => r.Rule.RuleName).ToHashSet();
+        return failed.Overlaps(Mandatory) ? Decision.MustRefuse : failed.Overlaps(Optional) ? Decision.MayRefuse : Decision.Proceed;
+    }
+
+    [Benchmark(Description = "SafeguardGen generated Validate")]
+    public Decision GeneratedValidate() => ExtraditionReviewChecklist.Validate(answers).Decision;
+
+    public static IReadOnlyList<(string Name, Decision Decision)> Check()
+    {
+        var benchmark = new ValidationBenchmarks();
+        benchmark.Setup();
+        return [("RulesEngine", benchmark.RulesEngineWorkflow()), ("SafeguardGen", benchmark.GeneratedValidate())];
+    }
+}
