@@ -81,19 +81,10 @@ public static class BuildComparison
 
     private static void Dotnet(string folder, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
+        var (exit, output) = SafeguardGen.Testing.TestProcess.Dotnet(folder, args);
+        if (exit != 0 && args[0] == "build")
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0 && args[0] == "build")
-        {
-            throw new InvalidOperationException("dotnet " + string.Join(" ", args) + " failed in " + folder + ":\n" + output.Result + error);
+            throw new InvalidOperationException("dotnet " + string.Join(" ", args) + " failed in " + folder + ":\n" + output);
         }
     }
 }

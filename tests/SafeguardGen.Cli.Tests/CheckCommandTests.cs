@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -10,7 +9,7 @@ namespace SafeguardGen.Cli.Tests;
 /// <summary><c>safeguard check</c> as users and CI systems meet it: output forms and exit codes.</summary>
 public sealed class CheckCommandTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = SafeguardGen.Testing.TestProcess.RepositoryRoot;
     private static readonly string Examples = Path.Combine(Root, "examples", "treaties");
     private readonly string folder = Directory.CreateTempSubdirectory("safeguard-cli-").FullName;
 
@@ -193,28 +192,9 @@ public sealed class CheckCommandTests : IDisposable
     public void The_installed_command_runs_as_a_process_and_exits_with_the_documented_code()
     {
         var path = Write("broken.treaty", Broken);
-        var cli = Path.Combine(AppContext.BaseDirectory, "safeguard.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(cli);
-        start.ArgumentList.Add("check");
-        start.ArgumentList.Add(path);
+        var (exit, output) = SafeguardGen.Testing.TestProcess.Dotnet(folder, Path.Combine(AppContext.BaseDirectory, "safeguard.dll"), "check", path);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exit);
         Assert.Contains("error SG0102", output, StringComparison.Ordinal);
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SafeguardGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("SafeguardGen.sln not found");
     }
 }

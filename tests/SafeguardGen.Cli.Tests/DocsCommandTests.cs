@@ -12,7 +12,7 @@ public sealed class DocsCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static string Examples => Path.Combine(FindRoot(), "examples", "treaties");
+    private static string Examples => Path.Combine(SafeguardGen.Testing.TestProcess.RepositoryRoot, "examples", "treaties");
 
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
@@ -72,16 +72,5 @@ public sealed class DocsCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("safeguard --help", error, StringComparison.Ordinal);
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SafeguardGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
     }
 }

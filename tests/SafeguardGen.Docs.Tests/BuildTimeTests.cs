@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 
@@ -12,20 +11,8 @@ public sealed class BuildTimeTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private (int Exit, string Output) Build()
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "build", "--disable-build-servers", "-nologo", "-p:UseSharedCompilation=false", "-v:n" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error);
-    }
+    private (int Exit, string Output) Build() =>
+        SafeguardGen.Testing.TestProcess.Dotnet(folder, "build", "--disable-build-servers", "-nologo", "-p:UseSharedCompilation=false", "-v:n");
 
     [Fact]
     public void Setting_SafeguardDocsOutput_writes_the_docs_during_build_and_an_unchanged_build_touches_nothing()

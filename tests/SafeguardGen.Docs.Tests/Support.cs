@@ -9,7 +9,7 @@ namespace SafeguardGen.Docs.Tests;
 
 internal static class Support
 {
-    public static readonly string Root = FindRoot();
+    public static readonly string Root = SafeguardGen.Testing.TestProcess.RepositoryRoot;
 
     public static CompilationResult Examples() => Compile(Directory.GetFiles(Path.Combine(Root, "examples", "treaties"), "*.treaty")
         .OrderBy(p => p, StringComparer.Ordinal)
@@ -57,15 +57,4 @@ internal static class Support
           measure m
         }
         """;
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SafeguardGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("SafeguardGen.sln not found");
-    }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 
@@ -15,51 +14,9 @@ public sealed class BuildTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private const string Treaty = """
-        treaty demo {
-          title "Demo"
-          reference "ETS 185"
-          namespace Consumer.Checklists
-        }
-
-        safeguard legal-basis : legality {
-          title "Legal basis"
-          cite demo article 15 paragraph 1 verified
-          question provided-by-law : yes-no {
-            ask "Is the power provided for by law?"
-            satisfied-by yes
-          }
-        }
-
-        safeguard supervision : oversight(judicial) {
-          title "Judicial supervision"
-          cite demo article 15 paragraph 2 verified
-          question authorised-by-judge : yes-no {
-            ask "Was the order authorised by a judge?"
-            satisfied-by yes
-          }
-        }
-
-        profile article-15 {
-          title "Conditions and safeguards of Article 15"
-          requires kind legality, oversight
-        }
-
-        measure production-order {
-          title "Production order"
-          adopts article-15
-          safeguards legal-basis, supervision
-        }
-
-        checklist production-order-review {
-          title "Review of a production order"
-          measure production-order
-        }
-        """;
-
     private const string Program = """
         using System;
-        using Consumer.Checklists;
+        using SafeguardGen.Treaties.Demo;
         using SafeguardGen;
 
         var answers = new ProductionOrderReviewAnswers();
@@ -111,29 +68,14 @@ public sealed class BuildTests : IDisposable
         }
     }
 
-    private (int Exit, string Output) Dotnet(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error);
-    }
+    private (int Exit, string Output) Dotnet(params string[] args) => SafeguardGen.Testing.TestProcess.Dotnet(folder, args);
 
     private (int Exit, string Output) Build() => Dotnet("build", "--disable-build-servers", "-nologo", "-clp:NoSummary", "-p:UseSharedCompilation=false");
 
     [Fact]
     public void A_consumer_builds_without_a_warning_and_runs_the_generated_validator_and_handlers()
     {
-        WriteProject(Treaty, Program);
+        WriteProject(Harness.ConsumerTreaty, Program);
 
         var (exit, output) = Build();
 
@@ -147,18 +89,18 @@ public sealed class BuildTests : IDisposable
     [Fact]
     public void Removing_a_safeguard_a_profile_requires_fails_the_build_at_the_measure_in_the_treaty_file()
     {
-        WriteProject(Treaty.Replace("safeguards legal-basis, supervision", "safeguards legal-basis", StringComparison.Ordinal), Program.Replace("answers.Supervision.AuthorisedByJudge = false;", string.Empty, StringComparison.Ordinal));
+        WriteProject(Harness.ConsumerTreaty.Replace("safeguards legal-basis, supervision", "safeguards legal-basis", StringComparison.Ordinal), Program.Replace("answers.Supervision.AuthorisedByJudge = false;", string.Empty, StringComparison.Ordinal));
 
         var (exit, output) = Build();
 
         Assert.NotEqual(0, exit);
-        Assert.Contains("demo.treaty(30,9): error SG0230: Measure 'production-order' does not cover kind 'oversight', required by profile 'article-15'", output, StringComparison.Ordinal);
+        Assert.Contains("demo.treaty(29,9): error SG0230: Measure 'production-order' does not cover kind 'oversight', required by profile 'article-15'", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Adding_a_safeguard_to_the_checklist_fails_the_build_until_the_handler_class_handles_it()
     {
-        var treaty = Treaty.Replace("safeguards legal-basis, supervision", "safeguards legal-basis, supervision, remedy", StringComparison.Ordinal)
+        var treaty = Harness.ConsumerTreaty.Replace("safeguards legal-basis, supervision", "safeguards legal-basis, supervision, remedy", StringComparison.Ordinal)
             + "\n\nsafeguard remedy : redress {\n  title \"Remedy\"\n  cite demo article 15\n  question available : yes-no {\n    ask \"Is a remedy available?\"\n    satisfied-by yes\n  }\n}\n";
         WriteProject(treaty, Program);
 
@@ -171,7 +113,7 @@ public sealed class BuildTests : IDisposable
     [Fact]
     public void The_severity_of_a_treaty_diagnostic_is_configured_like_any_compiler_diagnostic()
     {
-        WriteProject(Treaty.Replace("safeguards legal-basis, supervision", "safeguards legal-basis, supervision, supervision", StringComparison.Ordinal), Program, "is_global = true\ndotnet_diagnostic.SG0232.severity = none\n");
+        WriteProject(Harness.ConsumerTreaty.Replace("safeguards legal-basis, supervision", "safeguards legal-basis, supervision, supervision", StringComparison.Ordinal), Program, "is_global = true\ndotnet_diagnostic.SG0232.severity = none\n");
 
         var (exit, output) = Build();
 

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 
@@ -10,24 +9,8 @@ public sealed class ExampleAppTests
 {
     private static readonly string AppFolder = Path.Combine(Harness.RepositoryRoot, "examples", "AssessmentApp");
 
-    private static (int Exit, string Output) RunApp(params string[] args)
-    {
-        var app = Directory.GetFiles(Path.Combine(AppFolder, "bin"), "AssessmentApp.dll", SearchOption.AllDirectories)
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .First();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(app);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error);
-    }
+    private static (int Exit, string Output) RunApp(params string[] args) =>
+        SafeguardGen.Testing.TestProcess.Dotnet(AppFolder, [SafeguardGen.Testing.TestProcess.Built(AppFolder, "AssessmentApp.dll"), .. args]);
 
     [Fact]
     public void Assessing_every_sample_prints_each_decision_with_citations_and_exits_zero()

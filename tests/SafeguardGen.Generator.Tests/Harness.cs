@@ -25,7 +25,7 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
 /// <summary>Runs the generator the way the compiler does, over .treaty files and C# sources, against .NET 8 and the runtime.</summary>
 internal static class Harness
 {
-    public static readonly string RepositoryRoot = FindRoot();
+    public static readonly string RepositoryRoot = SafeguardGen.Testing.TestProcess.RepositoryRoot;
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
@@ -33,6 +33,48 @@ internal static class Harness
         Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(SafeguardGen.Evaluator).Assembly.Location))
             .ToImmutableArray();
+
+    /// <summary>A small treaty for consumer projects: two safeguards, a profile requiring both kinds, a measure and a checklist.</summary>
+    public const string ConsumerTreaty = """
+        treaty demo {
+          title "Demo"
+          reference "ETS 185"
+        }
+
+        safeguard legal-basis : legality {
+          title "Legal basis"
+          cite demo article 15 paragraph 1 verified
+          question provided-by-law : yes-no {
+            ask "Is the power provided for by law?"
+            satisfied-by yes
+          }
+        }
+
+        safeguard supervision : oversight(judicial) {
+          title "Judicial supervision"
+          cite demo article 15 paragraph 2 verified
+          question authorised-by-judge : yes-no {
+            ask "Was the order authorised by a judge?"
+            satisfied-by yes
+          }
+        }
+
+        profile article-15 {
+          title "Conditions and safeguards of Article 15"
+          requires kind legality, oversight
+        }
+
+        measure production-order {
+          title "Production order"
+          adopts article-15
+          safeguards legal-basis, supervision
+        }
+
+        checklist production-order-review {
+          title "Review of a production order"
+          measure production-order
+        }
+        """;
 
     public static (string Path, string Text)[] ExampleTreaties() =>
         Directory.GetFiles(Path.Combine(RepositoryRoot, "examples", "treaties"), "*.treaty")
@@ -87,16 +129,5 @@ internal static class Harness
         var emit = compilation.Emit(stream);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Select(Format)));
         return Assembly.Load(stream.ToArray());
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SafeguardGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("SafeguardGen.sln not found");
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -16,64 +15,9 @@ public sealed partial class PackageTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    private static (int Exit, string Output) Run(string folder, string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+    private (int Exit, string Output) Run(string folder, string file, params string[] args) =>
+        SafeguardGen.Testing.TestProcess.Run(folder, file, args, new System.Collections.Generic.Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") });
 
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["NUGET_PACKAGES"] = Path.Combine(Path.GetDirectoryName(folder)!, "packages");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error);
-    }
-
-    private const string Treaty = """
-        treaty demo {
-          title "Demo"
-          reference "ETS 185"
-        }
-
-        safeguard legal-basis : legality {
-          title "Legal basis"
-          cite demo article 15 paragraph 1 verified
-          question provided-by-law : yes-no {
-            ask "Is the power provided for by law?"
-            satisfied-by yes
-          }
-        }
-
-        safeguard supervision : oversight(judicial) {
-          title "Judicial supervision"
-          cite demo article 15 paragraph 2 verified
-          question authorised-by-judge : yes-no {
-            ask "Was the order authorised by a judge?"
-            satisfied-by yes
-          }
-        }
-
-        profile article-15 {
-          title "Conditions and safeguards of Article 15"
-          requires kind legality, oversight
-        }
-
-        measure production-order {
-          title "Production order"
-          adopts article-15
-          safeguards legal-basis, supervision
-        }
-
-        checklist production-order-review {
-          title "Review of a production order"
-          measure production-order
-        }
-        """;
 
     [Fact]
     public void A_fresh_project_uses_the_package_by_PackageReference_alone_and_the_cli_installs_as_a_tool()
@@ -113,7 +57,7 @@ public sealed partial class PackageTests : IDisposable
             </Project>
             """);
         Directory.CreateDirectory(Path.Combine(consumer, "treaties"));
-        File.WriteAllText(Path.Combine(consumer, "treaties", "demo.treaty"), Treaty);
+        File.WriteAllText(Path.Combine(consumer, "treaties", "demo.treaty"), Harness.ConsumerTreaty);
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
             using Consumer.Checklists.Demo;
 
@@ -129,7 +73,7 @@ public sealed partial class PackageTests : IDisposable
         Assert.Equal("Proceed", Run(consumer, "dotnet", "run", "--no-build").Output.Trim());
         Assert.True(File.Exists(Path.Combine(consumer, "docs", "en", "demo.production-order-review.md")), build.Output);
 
-        File.WriteAllText(Path.Combine(consumer, "treaties", "demo.treaty"), Treaty.Replace("safeguards legal-basis, supervision", "safeguards legal-basis", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(consumer, "treaties", "demo.treaty"), Harness.ConsumerTreaty.Replace("safeguards legal-basis, supervision", "safeguards legal-basis", StringComparison.Ordinal));
         var broken = Run(consumer, "dotnet", "build", "--disable-build-servers", "-nologo", "-p:UseSharedCompilation=false");
         Assert.NotEqual(0, broken.Exit);
         Assert.Contains(Path.Combine("treaties", "demo.treaty").Replace('\\', '/') + "(29,9): error SG0230: Measure 'production-order' does not cover kind 'oversight', required by profile 'article-15'", broken.Output.Replace('\\', '/'), StringComparison.Ordinal);

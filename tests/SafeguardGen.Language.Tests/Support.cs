@@ -10,7 +10,7 @@ namespace SafeguardGen.Language.Tests;
 
 internal static class Support
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => SafeguardGen.Testing.TestProcess.RepositoryRoot;
 
     public static string ExamplesFolder => Path.Combine(RepositoryRoot, "examples", "treaties");
 
@@ -47,15 +47,4 @@ internal static class Support
         }
 
         """;
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SafeguardGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("SafeguardGen.sln not found above " + AppContext.BaseDirectory);
-    }
 }
