@@ -21,10 +21,31 @@ namespace SafeguardGen.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class TreatyGenerator : IIncrementalGenerator
 {
-    private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = DescriptorsFor(null);
+    private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = CreateDescriptors(null);
+
+    // Descriptors for the help-link base last asked for: a project keeps one base, so this avoids rebuilding them on every run.
+    private static Tuple<string, Dictionary<string, DiagnosticDescriptor>>? lastDescriptors;
+
+    private static Dictionary<string, DiagnosticDescriptor> DescriptorsFor(string? helpLinkBase)
+    {
+        if (helpLinkBase is null)
+        {
+            return Descriptors;
+        }
+
+        var last = lastDescriptors;
+        if (last is not null && last.Item1 == helpLinkBase)
+        {
+            return last.Item2;
+        }
+
+        var created = CreateDescriptors(helpLinkBase);
+        lastDescriptors = Tuple.Create(helpLinkBase, created);
+        return created;
+    }
 
     /// <summary>Descriptors whose help links point at the diagnostic pages under <paramref name="helpLinkBase"/> (the package's copy of dsl-spec/diagnostics).</summary>
-    private static Dictionary<string, DiagnosticDescriptor> DescriptorsFor(string? helpLinkBase) => LanguageDescriptors.All.ToDictionary(
+    private static Dictionary<string, DiagnosticDescriptor> CreateDescriptors(string? helpLinkBase) => LanguageDescriptors.All.ToDictionary(
         d => d.Id,
         d => new DiagnosticDescriptor(d.Id, d.Title, "{0}", "SafeguardGen." + d.Category, ToRoslyn(d.Severity), isEnabledByDefault: true, helpLinkUri: helpLinkBase is null ? d.HelpPath : helpLinkBase.TrimEnd('/') + "/" + d.Id + ".md"),
         StringComparer.Ordinal);
@@ -96,7 +117,7 @@ public sealed class TreatyGenerator : IIncrementalGenerator
 
     private static void ReportTreatyDiagnostics(SourceProductionContext output, SafeguardGen.Language.Text.EquatableArray<LanguageDiagnostic> diagnostics, string? helpLinkBase)
     {
-        var descriptors = helpLinkBase is null ? Descriptors : DescriptorsFor(helpLinkBase);
+        var descriptors = DescriptorsFor(helpLinkBase);
         foreach (var diagnostic in diagnostics)
         {
             output.ReportDiagnostic(ToRoslyn(diagnostic, descriptors));
@@ -116,7 +137,7 @@ public sealed class TreatyGenerator : IIncrementalGenerator
     }
 
     internal static Diagnostic Create(Language.Diagnostics.DiagnosticDescriptor descriptor, string? helpLinkBase, LocationInfo? location, params object[] args) =>
-        Diagnostic.Create((helpLinkBase is null ? Descriptors : DescriptorsFor(helpLinkBase))[descriptor.Id], location?.ToLocation() ?? Location.None, descriptor.Format(args));
+        Diagnostic.Create(DescriptorsFor(helpLinkBase)[descriptor.Id], location?.ToLocation() ?? Location.None, descriptor.Format(args));
 
     private static DiagnosticSeverity ToRoslyn(LanguageSeverity severity) => severity switch
     {

@@ -11,6 +11,12 @@ namespace SafeguardGen.Language.Binding;
 /// <summary>Every treaty of a compilation, ordered by name.</summary>
 public sealed record TreatyModel(EquatableArray<Treaty> Treaties)
 {
+    /// <summary>
+    /// Lookups by name in constant time, for code that resolves many names (the Find methods scan). Built anew on
+    /// each call and never stored in the record, so the record's equality stays structural.
+    /// </summary>
+    public ModelIndex CreateIndex() => new(this);
+
     public Treaty? FindTreaty(string name) => Treaties.FirstOrDefault(t => t.Name == name);
 
     public Safeguard? FindSafeguard(QualifiedName name) => FindTreaty(name.Treaty)?.Safeguards.FirstOrDefault(s => s.Name == name);
@@ -283,3 +289,30 @@ public sealed record Checklist(
     EquatableArray<QualifiedName> Safeguards,
     EquatableArray<QualifiedName> Facts,
     SourceLocation Location);
+
+/// <summary>Dictionaries over a model's declarations; see <see cref="TreatyModel.CreateIndex"/>.</summary>
+public sealed class ModelIndex
+{
+    private readonly System.Collections.Generic.Dictionary<QualifiedName, Safeguard> safeguards = new();
+    private readonly System.Collections.Generic.Dictionary<QualifiedName, Question> facts = new();
+
+    internal ModelIndex(TreatyModel model)
+    {
+        foreach (var treaty in model.Treaties)
+        {
+            foreach (var safeguard in treaty.Safeguards)
+            {
+                safeguards[safeguard.Name] = safeguard;
+            }
+
+            foreach (var fact in treaty.Facts)
+            {
+                facts[fact.Owner] = fact;
+            }
+        }
+    }
+
+    public Safeguard? FindSafeguard(QualifiedName name) => safeguards.TryGetValue(name, out var found) ? found : null;
+
+    public Question? FindFact(QualifiedName name) => facts.TryGetValue(name, out var found) ? found : null;
+}

@@ -39,12 +39,13 @@ public sealed record ChecklistSlice(
     /// <param name="defaultNamespace">Where treaties that declare no namespace go: <c>&lt;defaultNamespace&gt;.&lt;Treaty&gt;</c>.</param>
     public static IEnumerable<ChecklistSlice> From(TreatyModel model, string? defaultNamespace = null)
     {
+        var index = model.CreateIndex();
         foreach (var treaty in model.Treaties)
         {
             foreach (var checklist in treaty.Checklists)
             {
-                var safeguards = checklist.Safeguards.Select(model.FindSafeguard).Where(s => s is not null).Select(s => s!);
-                var facts = checklist.Facts.Select(model.FindFact).Where(f => f is not null).Select(f => f!);
+                var safeguards = checklist.Safeguards.Select(index.FindSafeguard).Where(s => s is not null).Select(s => s!);
+                var facts = checklist.Facts.Select(index.FindFact).Where(f => f is not null).Select(f => f!);
                 yield return new ChecklistSlice(checklist, CSharpNames.Namespace(treaty.Namespace, treaty.Name, defaultNamespace), treaty.Languages, safeguards.ToEquatableArray(), facts.ToEquatableArray());
             }
         }
