@@ -57,9 +57,17 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Select(static (text, cancellationToken) => TreatyCompiler.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .WithTrackingName(TrackingNames.ParseTreaty);
 
-        var compiled = parsed.Collect()
-            .Select(static (files, _) => TreatyCompiler.Bind(files))
+        // Each file is bound with the treaties it imports, so an edit re-binds only that file and its importers;
+        // the pieces are then assembled into the model.
+        var bound = parsed.Collect()
+            .SelectMany(static (files, _) => BindGroups.Create(files))
+            .WithTrackingName(TrackingNames.BindGroups)
+            .Select(static (group, _) => TreatyCompiler.BindFile(group))
             .WithTrackingName(TrackingNames.Bind);
+
+        var compiled = bound.Collect()
+            .Select(static (files, _) => BindGroups.Assemble(files))
+            .WithTrackingName(TrackingNames.Assemble);
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))

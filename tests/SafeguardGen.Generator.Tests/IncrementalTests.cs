@@ -11,7 +11,7 @@ namespace SafeguardGen.Generator.Tests;
 /// <summary>The generator's caching, read from the driver's step-run reasons.</summary>
 public sealed class IncrementalTests
 {
-    private static readonly string[] AllSteps = [TrackingNames.ParseTreaty, TrackingNames.Bind, TrackingNames.TreatyDiagnostics, TrackingNames.Checklists, TrackingNames.Signatures];
+    private static readonly string[] AllSteps = [TrackingNames.ParseTreaty, TrackingNames.BindGroups, TrackingNames.Bind, TrackingNames.Assemble, TrackingNames.TreatyDiagnostics, TrackingNames.Checklists, TrackingNames.Signatures];
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun((string Path, string Text)[] treaties)
     {
@@ -58,6 +58,11 @@ public sealed class IncrementalTests
         var parses = Reasons(after, TrackingNames.ParseTreaty).ToList();
         Assert.Equal(1, parses.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(treaties.Length - 1, parses.Count(r => r == IncrementalStepRunReason.Cached));
+
+        // Only the edited file is bound again: no other file imports it.
+        var binds = after.TrackedSteps[TrackingNames.Bind].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, binds.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(treaties.Length - 1, binds.Count(r => r == IncrementalStepRunReason.Cached));
 
         var checklists = after.TrackedSteps[TrackingNames.Checklists].Single().Outputs;
         var modified = checklists.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(o => ((Language.Emit.ChecklistSlice)o.Value).Id).ToList();

@@ -195,6 +195,41 @@ public sealed class BinderTests
         Assert.NotEmpty(forward.Diagnostics);
     }
 
+    public static TheoryData<string> Variants() => ["examples", "typo", "cycle", "duplicate treaty", "not imported"];
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Binding_file_by_file_gives_what_binding_all_files_at_once_gives(string variant)
+    {
+        var files = Support.ExampleFiles().ToList();
+        switch (variant)
+        {
+            case "typo":
+                files[0] = (files[0].Path, files[0].Text.Replace("safeguards legal-basis", "safeguards legal-basic", StringComparison.Ordinal).Replace("cite common.echr", "cite commn.echr", StringComparison.Ordinal));
+                break;
+            case "cycle":
+                files.Add(("zz-cycle.treaty", "treaty zz { title \"Z\" reference \"Z\" }\nimport budapest\n"));
+                files[0] = (files[0].Path, files[0].Text + "\nimport zz\n");
+                break;
+            case "duplicate treaty":
+                files.Add(("zz-duplicate.treaty", files[1].Text));
+                break;
+            case "not imported":
+                files.Add(("zz-user.treaty", "treaty user { title \"U\" reference \"U\" }\nmeasure m { title \"M\" safeguards budapest.legal-basis }\n"));
+                break;
+        }
+
+        var parsed = files.Select(f => Compilation.TreatyCompiler.Parse(f.Path, f.Text)).ToList();
+        var (model, semantic) = Binder.Bind(parsed.OrderBy(f => f.Lines.Path, StringComparer.Ordinal).ToList());
+        var together = Compilation.TreatyCompiler.Sort(parsed.SelectMany(f => f.Diagnostics).Concat(semantic)).ToList();
+
+        var byFile = Compilation.TreatyCompiler.Bind(parsed);
+
+        Assert.Equal(model, byFile.Model);
+        Assert.Equal(Support.Lines(together), Support.Lines(byFile.Diagnostics));
+        Assert.Equal(variant != "examples", together.Count > 0);
+    }
+
     [Fact]
     public void Paths_are_printed_with_forward_slashes()
     {

@@ -84,7 +84,7 @@ internal sealed partial class Binder
             return scope.Name;
         }
 
-        if (scopes.ContainsKey(prefix))
+        if (knownTreaties.Contains(prefix))
         {
             Report(scope, DiagnosticDescriptors.TreatyNotImported, name.Span, name.Text, prefix);
             return null;

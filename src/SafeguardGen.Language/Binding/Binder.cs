@@ -24,9 +24,19 @@ internal sealed partial class Binder
     private readonly Dictionary<QualifiedName, Measure> measures = new();
     private readonly Dictionary<QualifiedName, Profile> profiles = new();
 
-    public static (TreatyModel Model, IReadOnlyList<Diagnostic> Diagnostics) Bind(IReadOnlyList<ParsedFile> files)
+    /// <summary>Every treaty name among all the inputs, which may be more than the files bound together.</summary>
+    private HashSet<string> knownTreaties = new(StringComparer.Ordinal);
+
+    /// <param name="files">The files to bind together.</param>
+    /// <param name="knownTreaties">Every treaty name among all inputs, when <paramref name="files"/> are only some of them.</param>
+    public static (TreatyModel Model, IReadOnlyList<Diagnostic> Diagnostics) Bind(IReadOnlyList<ParsedFile> files, IEnumerable<string>? knownTreaties = null)
     {
         var binder = new Binder();
+        if (knownTreaties is not null)
+        {
+            binder.knownTreaties = new HashSet<string>(knownTreaties, StringComparer.Ordinal);
+        }
+
         var model = binder.Run(files);
         return (model, binder.diagnostics);
     }
@@ -34,6 +44,7 @@ internal sealed partial class Binder
     private TreatyModel Run(IReadOnlyList<ParsedFile> files)
     {
         DeclareTreaties(files);
+        knownTreaties.UnionWith(scopes.Keys);
         foreach (var scope in scopes.Values)
         {
             DeclareSymbols(scope);
@@ -136,7 +147,7 @@ internal sealed partial class Binder
 
             if (!scopes.ContainsKey(target))
             {
-                var suggestion = Suggestions.Closest(target, scopes.Keys);
+                var suggestion = Suggestions.Closest(target, knownTreaties);
                 Report(scope, DiagnosticDescriptors.UnresolvedImport, import.Treaty.Span, target, suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)");
                 continue;
             }

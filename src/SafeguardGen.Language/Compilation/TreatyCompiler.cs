@@ -51,22 +51,25 @@ public static class TreatyCompiler
         }
     }
 
-    /// <summary>Binds and checks parsed files together: imports, names across files, profiles, checklists.</summary>
-    public static CompilationResult Bind(IEnumerable<ParsedFile> files)
+    /// <summary>
+    /// Binds and checks parsed files together: imports, names across files, profiles, checklists. Each file is
+    /// bound with the treaties it imports (<see cref="BindGroups"/>), which is also how the generator binds
+    /// incrementally, so both give the same result.
+    /// </summary>
+    public static CompilationResult Bind(IEnumerable<ParsedFile> files) =>
+        BindGroups.Assemble(BindGroups.Create(files).Select(BindFile));
+
+    /// <summary>Binds one file with its imports; an internal failure becomes SG0900 at the start of that file.</summary>
+    public static BoundFile BindFile(BindGroup group)
     {
-        var list = files.OrderBy(f => f.Lines.Path, StringComparer.Ordinal).ToList();
-        var diagnostics = list.SelectMany(f => f.Diagnostics).ToList();
         try
         {
-            var (model, semantic) = Binder.Bind(list);
-            diagnostics.AddRange(semantic);
-            return new CompilationResult(model, Sort(diagnostics).ToEquatableArray());
+            return BindGroups.Bind(group);
         }
         catch (Exception exception) when (IsRecoverable(exception))
         {
-            var location = list.Count > 0 ? list[0].Lines.GetLocation(new TextSpan(0, 0)) : SourceLocation.None;
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InternalError, location, "binding", exception.GetType().Name + ": " + exception.Message));
-            return new CompilationResult(new TreatyModel(default), Sort(diagnostics).ToEquatableArray());
+            var internalError = Diagnostic.Create(DiagnosticDescriptors.InternalError, group.Target.Lines.GetLocation(new TextSpan(0, 0)), "binding", exception.GetType().Name + ": " + exception.Message);
+            return new BoundFile(group.Target.Lines.Path, null, group.Target.Diagnostics.Append(internalError).ToEquatableArray());
         }
     }
 

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SafeguardGen.Language.Binding;
+using SafeguardGen.Language.Diagnostics;
+using SafeguardGen.Language.Text;
+
+namespace SafeguardGen.Language.Compilation;
+
+/// <summary>
+/// One file with everything its binding depends on: the files of the treaties it imports (transitively) and the
+/// names of every treaty among the inputs. Equatable, so that a generator re-binds a file only when it, or a file
+/// it imports, changed.
+/// </summary>
+public sealed record BindGroup(ParsedFile Target, EquatableArray<ParsedFile> Imports, EquatableArray<string> KnownTreaties, string? DuplicateOf);
+
+/// <summary>One file's share of the bound model: its treaty (null when it has none to bind) and its diagnostics.</summary>
+public sealed record BoundFile(string Path, Treaty? Treaty, EquatableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Binding file by file. Each file is bound together with the treaties it imports, and only its own treaty and
+/// its own diagnostics are kept; assembling the pieces gives the same model and diagnostics as binding all files
+/// at once, but an edit re-binds only the edited file and the files that import it.
+/// </summary>
+public static class BindGroups
+{
+    public static EquatableArray<BindGroup> Create(IEnumerable<ParsedFile> files)
+    {
+        var ordered = files.OrderBy(f => f.Lines.Path, StringComparer.Ordinal).ToList();
+        var byName = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
+        foreach (var file in ordered)
+        {
+            var name = file.Syntax.Header?.Name.Text;
+            if (!string.IsNullOrEmpty(name) && !byName.ContainsKey(name!))
+            {
+                byName.Add(name!, file);
+            }
+        }
+
+        var known = byName.Keys.OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray();
+        var groups = new List<BindGroup>(ordered.Count);
+        foreach (var file in ordered)
+        {
+            var name = file.Syntax.Header?.Name.Text;
+            var duplicateOf = !string.IsNullOrEmpty(name) && !ReferenceEquals(byName[name!], file) ? byName[name!].Lines.Path : null;
+            groups.Add(new BindGroup(file, Closure(file, byName).ToEquatableArray(), known, duplicateOf));
+        }
+
+        return groups.ToEquatableArray();
+    }
+
+    /// <summary>The files of the treaties a file imports, directly or through other imports, in path order.</summary>
+    private static IEnumerable<ParsedFile> Closure(ParsedFile file, Dictionary<string, ParsedFile> byName)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<ParsedFile>();
+        var pending = new Stack<ParsedFile>();
+        pending.Push(file);
+        while (pending.Count > 0)
+        {
+            foreach (var import in pending.Pop().Syntax.Imports)
+            {
+                if (seen.Add(import.Treaty.Text) && byName.TryGetValue(import.Treaty.Text, out var imported) && !ReferenceEquals(imported, file))
+                {
+                    found.Add(imported);
+                    pending.Push(imported);
+                }
+            }
+        }
+
+        return found.OrderBy(f => f.Lines.Path, StringComparer.Ordinal);
+    }
+
+    public static BoundFile Bind(BindGroup group)
+    {
+        var target = group.Target;
+        var path = target.Lines.Path;
+        if (group.DuplicateOf is not null)
+        {
+            var header = target.Syntax.Header!;
+            var duplicate = Diagnostic.Create(DiagnosticDescriptors.DuplicateTreaty, target.Lines.GetLocation(header.Name.Span), header.Name.Text, group.DuplicateOf);
+            return new BoundFile(path, null, target.Diagnostics.Append(duplicate).ToEquatableArray());
+        }
+
+        var (model, semantic) = Binder.Bind(new[] { target }.Concat(group.Imports).ToList(), group.KnownTreaties);
+        var treaty = model.Treaties.FirstOrDefault(t => t.Path == path);
+        var own = target.Diagnostics.Concat(semantic.Where(d => d.Location.Path == path));
+        return new BoundFile(path, treaty, own.ToEquatableArray());
+    }
+
+    public static CompilationResult Assemble(IEnumerable<BoundFile> files)
+    {
+        var list = files.ToList();
+        var treaties = list.Where(f => f.Treaty is not null).Select(f => f.Treaty!).OrderBy(t => t.Name, StringComparer.Ordinal);
+        return new CompilationResult(new TreatyModel(treaties.ToEquatableArray()), TreatyCompiler.Sort(list.SelectMany(f => f.Diagnostics)).ToEquatableArray());
+    }
+}
