@@ -6,7 +6,6 @@ public static class TrackingNames
     public const string ParseTreaty = nameof(ParseTreaty);
     public const string BindGroups = nameof(BindGroups);
     public const string Bind = nameof(Bind);
-    public const string Assemble = nameof(Assemble);
     public const string Options = nameof(Options);
     public const string TreatyDiagnostics = nameof(TreatyDiagnostics);
     public const string Checklists = nameof(Checklists);

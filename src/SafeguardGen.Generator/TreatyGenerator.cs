@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using SafeguardGen.Language.Compilation;
+using SafeguardGen.Language.Text;
 using SafeguardGen.Language.Emit;
 using LanguageDiagnostic = SafeguardGen.Language.Diagnostics.Diagnostic;
 using LanguageDescriptors = SafeguardGen.Language.Diagnostics.DiagnosticDescriptors;
@@ -57,37 +58,35 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Select(static (text, cancellationToken) => TreatyCompiler.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .WithTrackingName(TrackingNames.ParseTreaty);
 
-        // Each file is bound with the treaties it imports, so an edit re-binds only that file and its importers;
-        // the pieces are then assembled into the model.
+        // Each file is bound with the treaties it imports, so an edit re-binds only that file and its importers,
+        // and everything downstream (diagnostics, checklists) stays per file: no step needs the whole model.
         var bound = parsed.Collect()
             .SelectMany(static (files, _) => BindGroups.Create(files))
             .WithTrackingName(TrackingNames.BindGroups)
             .Select(static (group, _) => TreatyCompiler.BindFile(group))
             .WithTrackingName(TrackingNames.Bind);
 
-        var compiled = bound.Collect()
-            .Select(static (files, _) => BindGroups.Assemble(files))
-            .WithTrackingName(TrackingNames.Assemble);
-
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
-        var diagnostics = compiled
-            .Select(static (result, _) => result.Diagnostics)
+        var diagnostics = bound
+            .Select(static (file, _) => file.Diagnostics)
             .Combine(options.Select(static (o, _) => o.HelpLinkBase))
             .WithTrackingName(TrackingNames.TreatyDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (output, pair) => Guard(output, () => ReportTreatyDiagnostics(output, pair.Left, pair.Right)));
 
-        var slices = compiled
+        var slices = bound
+            .SelectMany(static (file, _) => file.Checklists)
             .Combine(options.Select(static (o, _) => o.DefaultNamespace))
-            .SelectMany(static (pair, _) => ChecklistSlice.From(pair.Left.Model, pair.Right).ToImmutableArray())
+            .Select(static (pair, _) => pair.Left with { DefaultNamespace = pair.Right })
             .WithTrackingName(TrackingNames.Checklists);
         context.RegisterSourceOutput(slices, static (output, slice) => Guard(output, () => output.AddSource(slice.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(CSharpEmitter.Emit(slice), System.Text.Encoding.UTF8))));
 
-        var signatures = compiled
-            .Combine(options.Select(static (o, _) => o.DefaultNamespace))
-            .Select(static (pair, _) => ChecklistSignature.From(pair.Left.Model, pair.Right))
+        var signatures = slices
+            .Select(static (slice, _) => ChecklistSignature.From(slice))
+            .Collect()
+            .Select(static (list, _) => list.OrderBy(s => s.Id, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Signatures);
         context.RegisterSourceOutput(signatures, static (output, list) => Guard(output, () =>
         {

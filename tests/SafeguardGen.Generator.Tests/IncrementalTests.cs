@@ -11,7 +11,7 @@ namespace SafeguardGen.Generator.Tests;
 /// <summary>The generator's caching, read from the driver's step-run reasons.</summary>
 public sealed class IncrementalTests
 {
-    private static readonly string[] AllSteps = [TrackingNames.ParseTreaty, TrackingNames.BindGroups, TrackingNames.Bind, TrackingNames.Assemble, TrackingNames.TreatyDiagnostics, TrackingNames.Checklists, TrackingNames.Signatures];
+    private static readonly string[] AllSteps = [TrackingNames.ParseTreaty, TrackingNames.BindGroups, TrackingNames.Bind, TrackingNames.TreatyDiagnostics, TrackingNames.Checklists, TrackingNames.Signatures];
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun((string Path, string Text)[] treaties)
     {
@@ -64,10 +64,10 @@ public sealed class IncrementalTests
         Assert.Equal(1, binds.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(treaties.Length - 1, binds.Count(r => r == IncrementalStepRunReason.Cached));
 
-        var checklists = after.TrackedSteps[TrackingNames.Checklists].Single().Outputs;
+        var checklists = after.TrackedSteps[TrackingNames.Checklists].SelectMany(s => s.Outputs).ToList();
         var modified = checklists.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(o => ((Language.Emit.ChecklistSlice)o.Value).Id).ToList();
         Assert.Equal(["np.surveillance-review"], modified);
-        Assert.All(checklists.Where(o => ((Language.Emit.ChecklistSlice)o.Value).Id != "np.surveillance-review"), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(checklists.Where(o => ((Language.Emit.ChecklistSlice)o.Value).Id != "np.surveillance-review"), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
     }
 
     [Fact]

@@ -14,8 +14,11 @@ namespace SafeguardGen.Language.Compilation;
 /// </summary>
 public sealed record BindGroup(ParsedFile Target, EquatableArray<ParsedFile> Imports, EquatableArray<string> KnownTreaties, string? DuplicateOf);
 
-/// <summary>One file's share of the bound model: its treaty (null when it has none to bind) and its diagnostics.</summary>
-public sealed record BoundFile(string Path, Treaty? Treaty, EquatableArray<Diagnostic> Diagnostics);
+/// <summary>
+/// One file's share of the bound model: its treaty (null when it has none to bind), its diagnostics, and its
+/// checklists ready to emit (their safeguards and facts resolved through its imports).
+/// </summary>
+public sealed record BoundFile(string Path, Treaty? Treaty, EquatableArray<Diagnostic> Diagnostics, EquatableArray<Emit.ChecklistSlice> Checklists);
 
 /// <summary>
 /// Binding file by file. Each file is bound together with the treaties it imports, and only its own treaty and
@@ -79,13 +82,14 @@ public static class BindGroups
         {
             var header = target.Syntax.Header!;
             var duplicate = Diagnostic.Create(DiagnosticDescriptors.DuplicateTreaty, target.Lines.GetLocation(header.Name.Span), header.Name.Text, group.DuplicateOf);
-            return new BoundFile(path, null, target.Diagnostics.Append(duplicate).ToEquatableArray());
+            return new BoundFile(path, null, target.Diagnostics.Append(duplicate).ToEquatableArray(), default);
         }
 
         var (model, semantic) = Binder.Bind(new[] { target }.Concat(group.Imports).ToList(), group.KnownTreaties);
         var treaty = model.Treaties.FirstOrDefault(t => t.Path == path);
         var own = target.Diagnostics.Concat(semantic.Where(d => d.Location.Path == path));
-        return new BoundFile(path, treaty, own.ToEquatableArray());
+        var checklists = treaty is null ? default : Emit.ChecklistSlice.Of(treaty, model.CreateIndex()).ToEquatableArray();
+        return new BoundFile(path, treaty, TreatyCompiler.Sort(own).ToEquatableArray(), checklists);
     }
 
     public static CompilationResult Assemble(IEnumerable<BoundFile> files)

@@ -69,7 +69,7 @@ public static class TreatyCompiler
         catch (Exception exception) when (IsRecoverable(exception))
         {
             var internalError = Diagnostic.Create(DiagnosticDescriptors.InternalError, group.Target.Lines.GetLocation(new TextSpan(0, 0)), "binding", exception.GetType().Name + ": " + exception.Message);
-            return new BoundFile(group.Target.Lines.Path, null, group.Target.Diagnostics.Append(internalError).ToEquatableArray());
+            return new BoundFile(group.Target.Lines.Path, null, group.Target.Diagnostics.Append(internalError).ToEquatableArray(), default);
         }
     }
 

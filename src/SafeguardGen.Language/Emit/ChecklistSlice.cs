@@ -11,11 +11,16 @@ namespace SafeguardGen.Language.Emit;
 /// </summary>
 public sealed record ChecklistSlice(
     Checklist Checklist,
-    string Namespace,
+    string TreatyName,
+    string? DeclaredNamespace,
     EquatableArray<string> Languages,
     EquatableArray<Safeguard> Safeguards,
-    EquatableArray<Question> Facts)
+    EquatableArray<Question> Facts,
+    string? DefaultNamespace = null)
 {
+    /// <summary>The header's namespace, else <c>&lt;DefaultNamespace&gt;.&lt;Treaty&gt;</c>.</summary>
+    public string Namespace => CSharpNames.Namespace(DeclaredNamespace, TreatyName, DefaultNamespace);
+
     public string Id => Checklist.Name.ToString();
 
     public string HintName => Id + ".g.cs";
@@ -42,12 +47,21 @@ public sealed record ChecklistSlice(
         var index = model.CreateIndex();
         foreach (var treaty in model.Treaties)
         {
-            foreach (var checklist in treaty.Checklists)
+            foreach (var slice in Of(treaty, index))
             {
-                var safeguards = checklist.Safeguards.Select(index.FindSafeguard).Where(s => s is not null).Select(s => s!);
-                var facts = checklist.Facts.Select(index.FindFact).Where(f => f is not null).Select(f => f!);
-                yield return new ChecklistSlice(checklist, CSharpNames.Namespace(treaty.Namespace, treaty.Name, defaultNamespace), treaty.Languages, safeguards.ToEquatableArray(), facts.ToEquatableArray());
+                yield return slice with { DefaultNamespace = defaultNamespace };
             }
+        }
+    }
+
+    /// <summary>The checklists of one treaty, their safeguards and facts looked up in <paramref name="index"/> (which must hold its imports).</summary>
+    public static IEnumerable<ChecklistSlice> Of(Treaty treaty, ModelIndex index)
+    {
+        foreach (var checklist in treaty.Checklists)
+        {
+            var safeguards = checklist.Safeguards.Select(index.FindSafeguard).Where(s => s is not null).Select(s => s!);
+            var facts = checklist.Facts.Select(index.FindFact).Where(f => f is not null).Select(f => f!);
+            yield return new ChecklistSlice(checklist, treaty.Name, treaty.Namespace, treaty.Languages, safeguards.ToEquatableArray(), facts.ToEquatableArray());
         }
     }
 }
@@ -56,5 +70,8 @@ public sealed record ChecklistSlice(
 public sealed record ChecklistSignature(string Id, string FullChecklistClass, EquatableArray<string> Safeguards)
 {
     public static EquatableArray<ChecklistSignature> From(TreatyModel model, string? defaultNamespace = null) =>
-        ChecklistSlice.From(model, defaultNamespace).Select(s => new ChecklistSignature(s.Id, s.FullChecklistClass, s.Safeguards.Select(g => g.Name.ToString()).ToEquatableArray())).ToEquatableArray();
+        ChecklistSlice.From(model, defaultNamespace).Select(From).ToEquatableArray();
+
+    public static ChecklistSignature From(ChecklistSlice slice) =>
+        new(slice.Id, slice.FullChecklistClass, slice.Safeguards.Select(g => g.Name.ToString()).ToEquatableArray());
 }
