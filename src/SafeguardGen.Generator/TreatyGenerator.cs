@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using SafeguardGen.Language.Compilation;
@@ -15,9 +13,9 @@ using LanguageSeverity = SafeguardGen.Language.Diagnostics.DiagnosticSeverity;
 namespace SafeguardGen.Generator;
 
 /// <summary>
-/// Compiles every <c>.treaty</c> additional file into checklists. Each file is parsed on its own and cached;
-/// binding needs them all; each checklist is emitted from its own equatable slice, so editing one file
-/// re-emits only what depends on it, and editing C# parses nothing again.
+/// Compiles every <c>.treaty</c> additional file into checklists. Each file is parsed on its own and cached, then
+/// bound with the treaties it imports; each checklist is emitted from its own equatable slice. Editing one file
+/// re-parses, re-binds and re-emits only what depends on it, and editing C# parses nothing again.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TreatyGenerator : IIncrementalGenerator
