@@ -243,7 +243,7 @@ internal sealed class ViewBuilder
     public ChecklistView Checklist(Treaty treaty, Checklist checklist)
     {
         var page = ChecklistPage(checklist.Name);
-        var safeguards = checklist.Safeguards.Select(model.FindSafeguard).Where(s => s is not null).Select(s => Safeguard(s!, SafeguardPage(s!.Name).Split('#')[0])).ToList();
+        var safeguards = checklist.Safeguards.Select(model.FindSafeguard).Where(s => s is not null).Select(s => Safeguard(s!, TreatyPage(s!.Name.Treaty))).ToList();
         return new ChecklistView(
             escape.Text(checklist.Name.ToString()),
             T(checklist.Title),
@@ -255,6 +255,4 @@ internal sealed class ViewBuilder
             safeguards,
             checklist.Facts.Select(model.FindFact).Where(f => f is not null).Select(f => Question(f!)).ToList());
     }
-
-    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -49,7 +49,8 @@ public sealed class CSharpEmitter
         return w.ToString();
     }
 
-    private sealed record QuestionEmit(Question Question, string Owner, string Property, string? EnumType, string? NamesField, string InfoField, string Path);
+    /// <summary>How one question is emitted; <see cref="OptionMembers"/> maps option names to enum members, assigned once.</summary>
+    private sealed record QuestionEmit(Question Question, string Owner, string Property, string? EnumType, string? NamesField, string InfoField, string Path, IReadOnlyDictionary<string, string> OptionMembers);
 
     private void AssignNames()
     {
@@ -79,15 +80,21 @@ public sealed class CSharpEmitter
         {
             var property = members.Claim(CSharpNames.Pascal(question.Name), CSharpNames.Pascal(question.Owner.Treaty));
             string? enumType = null, names = null;
+            var optionMembers = new Dictionary<string, string>(System.StringComparer.Ordinal);
             if (question.Type.Value == ValueType.Choice)
             {
                 enumType = members.Claim(property + "Option", string.Empty);
                 names = members.Claim(property + "OptionNames", string.Empty);
+                var enumMembers = new NameTable(enumType);
+                foreach (var option in question.Options)
+                {
+                    optionMembers[option.Name] = enumMembers.Claim(CSharpNames.Pascal(option.Name), "Option");
+                }
             }
 
             var container = owner is null ? "FactAnswers" : ownerClass[owner];
             var path = owner is null ? "Facts" : ownerProperty[owner];
-            questions[question.Key] = new QuestionEmit(question, container, property, enumType, names, "Question" + (index++).ToString(CultureInfo.InvariantCulture), path);
+            questions[question.Key] = new QuestionEmit(question, container, property, enumType, names, "Question" + (index++).ToString(CultureInfo.InvariantCulture), path, optionMembers);
         }
     }
 
@@ -172,11 +179,10 @@ public sealed class CSharpEmitter
         w.Summary("The options of '" + q.Question.Ask.Text + "'.");
         w.Line("[" + Json + "JsonConverter(typeof(" + q.EnumType + "Converter))]");
         w.Open("public enum " + q.EnumType);
-        var members = new NameTable(q.EnumType!);
         foreach (var option in q.Question.Options)
         {
             w.Summary(option.Label.Text);
-            w.Line(members.Claim(CSharpNames.Pascal(option.Name), "Option") + ",");
+            w.Line(q.OptionMembers[option.Name] + ",");
         }
 
         w.Close();
@@ -408,18 +414,7 @@ public sealed class CSharpEmitter
         _ => "decimal",
     };
 
-    private string Option(QuestionEmit q, string option)
-    {
-        var index = q.Question.Options.Select(o => o.Name).ToList().IndexOf(option);
-        var members = new NameTable(q.EnumType!);
-        string? name = null;
-        for (var i = 0; i <= index; i++)
-        {
-            name = members.Claim(CSharpNames.Pascal(q.Question.Options[i].Name), "Option");
-        }
-
-        return QualifiedEnum(q) + "." + name;
-    }
+    private string Option(QuestionEmit q, string option) => QualifiedEnum(q) + "." + q.OptionMembers[option];
 
     private string Value(QuestionEmit q, Literal literal) => literal.Type switch
     {

@@ -69,9 +69,6 @@ public sealed record ChecklistSlice(
 /// <summary>What a C# handler of a checklist needs to know: its ID, class and safeguard IDs (qualified and simple).</summary>
 public sealed record ChecklistSignature(string Id, string FullChecklistClass, EquatableArray<string> Safeguards)
 {
-    public static EquatableArray<ChecklistSignature> From(TreatyModel model, string? defaultNamespace = null) =>
-        ChecklistSlice.From(model, defaultNamespace).Select(From).ToEquatableArray();
-
     public static ChecklistSignature From(ChecklistSlice slice) =>
         new(slice.Id, slice.FullChecklistClass, slice.Safeguards.Select(g => g.Name.ToString()).ToEquatableArray());
 }
