@@ -162,8 +162,7 @@ internal sealed class ViewBuilder
         Literal l => Value(null, l),
         NotExpression { Operand: QuestionReference q } => Asked(q.Key) + " is no",
         NotExpression n => "it is not the case that " + Words(n.Operand),
-        BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } b =>
-            Grouped(b.Left, b.Operator) + (b.Operator == BinaryOperator.And ? " and " : " or ") + Grouped(b.Right, b.Operator),
+        LogicalExpression l => string.Join(l.Operator == LogicalOperator.And ? " and " : " or ", l.Operands.Select(operand => Grouped(operand, l.Operator))),
         BinaryExpression { Left: QuestionReference left } b => Asked(left.Key) + " is " + Relation(b.Operator) + Operand(left, b.Right),
         InExpression { Operand: QuestionReference q } i => Asked(q.Key) + (i.Negated ? " is none of " : " is one of ") + string.Join(", ", i.Values.Select(v => Value(q, v))),
         ContainsExpression { Operand: QuestionReference q } c => Asked(q.Key) + " includes " + Value(q, c.Element),
@@ -171,8 +170,8 @@ internal sealed class ViewBuilder
         _ => "?",
     };
 
-    private string Grouped(Expression expression, BinaryOperator parent) =>
-        expression is BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } inner && inner.Operator != parent ? "(" + Words(expression) + ")" : Words(expression);
+    private string Grouped(Expression expression, LogicalOperator parent) =>
+        expression is LogicalExpression inner && inner.Operator != parent ? "(" + Words(expression) + ")" : Words(expression);
 
     private static string Relation(BinaryOperator op) => op switch
     {

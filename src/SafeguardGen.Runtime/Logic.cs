@@ -30,6 +30,40 @@ public static class Logic
     public static Truth Or(Truth left, Truth right) =>
         left == Truth.True || right == Truth.True ? Truth.True : left == Truth.False && right == Truth.False ? Truth.False : Truth.Unknown;
 
+    /// <summary>Conjunction of any number of operands: false if one is false, else unknown if one is unknown, else true.</summary>
+    public static Truth And(ReadOnlySpan<Truth> operands)
+    {
+        var result = Truth.True;
+        foreach (var operand in operands)
+        {
+            if (operand == Truth.False)
+            {
+                return Truth.False;
+            }
+
+            result = operand == Truth.Unknown ? Truth.Unknown : result;
+        }
+
+        return result;
+    }
+
+    /// <summary>Disjunction of any number of operands: true if one is true, else unknown if one is unknown, else false.</summary>
+    public static Truth Or(ReadOnlySpan<Truth> operands)
+    {
+        var result = Truth.False;
+        foreach (var operand in operands)
+        {
+            if (operand == Truth.True)
+            {
+                return Truth.True;
+            }
+
+            result = operand == Truth.Unknown ? Truth.Unknown : result;
+        }
+
+        return result;
+    }
+
     /// <summary>Negation; unknown stays unknown.</summary>
     public static Truth Not(Truth value) => value switch
     {

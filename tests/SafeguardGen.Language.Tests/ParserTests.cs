@@ -266,21 +266,32 @@ public sealed class ParserTests
     [Fact]
     public void Not_binds_tighter_than_and_which_binds_tighter_than_or()
     {
-        var or = Assert.IsType<BinaryExpressionSyntax>(Condition("not a and b or c"));
+        var or = Assert.IsType<LogicalExpressionSyntax>(Condition("not a and b or c"));
 
         Assert.Equal("or", or.Operator);
-        var and = Assert.IsType<BinaryExpressionSyntax>(or.Left);
+        var and = Assert.IsType<LogicalExpressionSyntax>(or.Operands[0]);
         Assert.Equal("and", and.Operator);
-        Assert.IsType<NotExpressionSyntax>(and.Left);
+        Assert.IsType<NotExpressionSyntax>(and.Operands[0]);
+    }
+
+    [Fact]
+    public void A_chain_of_one_operator_is_one_flat_node_whatever_its_length()
+    {
+        var chain = string.Join(" or ", Enumerable.Range(0, 1000).Select(i => "q" + i));
+
+        var or = Assert.IsType<LogicalExpressionSyntax>(Condition(chain));
+
+        Assert.Equal(1000, or.Operands.Count);
+        Assert.All(or.Operands, operand => Assert.IsType<NameExpressionSyntax>(operand));
     }
 
     [Fact]
     public void Parentheses_group_a_condition()
     {
-        var and = Assert.IsType<BinaryExpressionSyntax>(Condition("a and (b or c)"));
+        var and = Assert.IsType<LogicalExpressionSyntax>(Condition("a and (b or c)"));
 
         Assert.Equal("and", and.Operator);
-        Assert.Equal("or", Assert.IsType<BinaryExpressionSyntax>(and.Right).Operator);
+        Assert.Equal("or", Assert.IsType<LogicalExpressionSyntax>(and.Operands[1]).Operator);
     }
 
     [Theory]

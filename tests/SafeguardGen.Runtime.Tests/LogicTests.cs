@@ -18,6 +18,26 @@ public sealed class LogicTests
     }
 
     [Fact]
+    public void A_chain_of_operands_gives_what_folding_the_two_operand_operators_gives()
+    {
+        var values = new[] { Truth.False, Truth.True, Truth.Unknown };
+        foreach (var a in values)
+        {
+            foreach (var b in values)
+            {
+                foreach (var c in values)
+                {
+                    Assert.Equal(Logic.And(Logic.And(a, b), c), Logic.And([a, b, c]));
+                    Assert.Equal(Logic.Or(Logic.Or(a, b), c), Logic.Or([a, b, c]));
+                }
+            }
+        }
+
+        Assert.Equal(Truth.True, Logic.And([]));
+        Assert.Equal(Truth.False, Logic.Or([]));
+    }
+
+    [Fact]
     public void Not_keeps_unknown_unknown()
     {
         Assert.Equal(Truth.False, Logic.Not(Truth.True));

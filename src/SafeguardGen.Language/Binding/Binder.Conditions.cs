@@ -21,23 +21,68 @@ internal sealed partial class Binder
     }
 
     /// <summary>The condition as written, with white space folded, for explanations.</summary>
-    private static string ConditionText(Scope scope, ExpressionSyntax syntax) => syntax switch
+    private static string ConditionText(Scope scope, ExpressionSyntax syntax)
     {
-        NameExpressionSyntax name => name.Name.Text,
-        LiteralSyntax literal => literal.Kind == LiteralKind.Text ? "\"" + literal.Value + "\"" : literal.Value,
-        NotExpressionSyntax not => "not " + Parenthesize(scope, not.Operand),
-        BinaryExpressionSyntax binary => Parenthesize(scope, binary.Left, binary.Operator) + " " + binary.Operator + " " + Parenthesize(scope, binary.Right, binary.Operator),
-        InExpressionSyntax @in => ConditionText(scope, @in.Operand) + (@in.Negated ? " not in (" : " in (") + string.Join(", ", @in.Values.Select(v => ConditionText(scope, v))) + ")",
-        ContainsExpressionSyntax contains => ConditionText(scope, contains.Operand) + " contains " + ConditionText(scope, contains.Element),
-        AnsweredExpressionSyntax answered => ConditionText(scope, answered.Operand) + (answered.Answered ? " is answered" : " is unanswered"),
-        _ => "?",
-    };
+        var builder = new System.Text.StringBuilder();
+        AppendConditionText(builder, syntax, parentOperator: null);
+        return builder.ToString();
+    }
 
-    private static string Parenthesize(Scope scope, ExpressionSyntax syntax, string? parentOperator = null)
+    /// <summary>Appends into one builder, so a long chain costs time linear in its length; recursion follows nesting only (at most <see cref="Parser.MaxExpressionDepth"/>).</summary>
+    private static void AppendConditionText(System.Text.StringBuilder builder, ExpressionSyntax syntax, string? parentOperator)
     {
-        var text = ConditionText(scope, syntax);
-        var needs = syntax is BinaryExpressionSyntax { Operator: "and" or "or" } inner && inner.Operator != parentOperator;
-        return needs ? "(" + text + ")" : text;
+        switch (syntax)
+        {
+            case NameExpressionSyntax name:
+                builder.Append(name.Name.Text);
+                break;
+            case LiteralSyntax literal:
+                builder.Append(literal.Kind == LiteralKind.Text ? "\"" + literal.Value + "\"" : literal.Value);
+                break;
+            case NotExpressionSyntax not:
+                builder.Append("not ");
+                AppendConditionText(builder, not.Operand, "not");
+                break;
+            case LogicalExpressionSyntax logical:
+                var parenthesize = parentOperator is not null && parentOperator != logical.Operator;
+                builder.Append(parenthesize ? "(" : string.Empty);
+                for (var i = 0; i < logical.Operands.Count; i++)
+                {
+                    builder.Append(i == 0 ? string.Empty : " " + logical.Operator + " ");
+                    AppendConditionText(builder, logical.Operands[i], logical.Operator);
+                }
+
+                builder.Append(parenthesize ? ")" : string.Empty);
+                break;
+            case BinaryExpressionSyntax binary:
+                AppendConditionText(builder, binary.Left, binary.Operator);
+                builder.Append(' ').Append(binary.Operator).Append(' ');
+                AppendConditionText(builder, binary.Right, binary.Operator);
+                break;
+            case InExpressionSyntax @in:
+                AppendConditionText(builder, @in.Operand, "in");
+                builder.Append(@in.Negated ? " not in (" : " in (");
+                for (var i = 0; i < @in.Values.Count; i++)
+                {
+                    builder.Append(i == 0 ? string.Empty : ", ");
+                    AppendConditionText(builder, @in.Values[i], "in");
+                }
+
+                builder.Append(')');
+                break;
+            case ContainsExpressionSyntax contains:
+                AppendConditionText(builder, contains.Operand, "contains");
+                builder.Append(" contains ");
+                AppendConditionText(builder, contains.Element, "contains");
+                break;
+            case AnsweredExpressionSyntax answered:
+                AppendConditionText(builder, answered.Operand, "is");
+                builder.Append(answered.Answered ? " is answered" : " is unanswered");
+                break;
+            default:
+                builder.Append('?');
+                break;
+        }
     }
 
     private Expression? BindBoolean(Scope scope, ExpressionSyntax syntax, ISet<QuestionKey> reads)
@@ -46,10 +91,18 @@ internal sealed partial class Binder
         {
             case ErrorExpressionSyntax:
                 return null;
-            case BinaryExpressionSyntax { Operator: "and" or "or" } logical:
-                var left = BindBoolean(scope, logical.Left, reads);
-                var right = BindBoolean(scope, logical.Right, reads);
-                return left is null || right is null ? null : new BinaryExpression(logical.Operator == "and" ? BinaryOperator.And : BinaryOperator.Or, left, right);
+            case LogicalExpressionSyntax logical:
+                // Every operand is bound (and its errors reported) even after one fails.
+                var operands = new Expression[logical.Operands.Count];
+                var failed = false;
+                for (var i = 0; i < operands.Length; i++)
+                {
+                    var bound = BindBoolean(scope, logical.Operands[i], reads);
+                    failed |= bound is null;
+                    operands[i] = bound!;
+                }
+
+                return failed ? null : new LogicalExpression(logical.Operator == "and" ? LogicalOperator.And : LogicalOperator.Or, new EquatableArray<Expression>(operands));
             case NotExpressionSyntax not:
                 var operand = BindBoolean(scope, not.Operand, reads);
                 return operand is null ? null : new NotExpression(operand);

@@ -238,10 +238,19 @@ public sealed record Literal(ValueType Type, string Value) : Expression
 
 public sealed record NotExpression(Expression Operand) : Expression;
 
-public enum BinaryOperator
+/// <summary><c>and</c> or <c>or</c>.</summary>
+public enum LogicalOperator
 {
     And,
     Or,
+}
+
+/// <summary>A flat chain of one logical operator (see <c>LogicalExpressionSyntax</c>): depth 1 whatever its length.</summary>
+public sealed record LogicalExpression(LogicalOperator Operator, EquatableArray<Expression> Operands) : Expression;
+
+/// <summary>A comparison operator.</summary>
+public enum BinaryOperator
+{
     Equal,
     NotEqual,
     Less,

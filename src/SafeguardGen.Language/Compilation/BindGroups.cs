@@ -82,14 +82,14 @@ public static class BindGroups
         {
             var header = target.Syntax.Header!;
             var duplicate = Diagnostic.Create(DiagnosticDescriptors.DuplicateTreaty, target.Lines.GetLocation(header.Name.Span), header.Name.Text, group.DuplicateOf);
-            return new BoundFile(path, null, target.Diagnostics.Append(duplicate).ToEquatableArray(), default);
+            return new BoundFile(path, null, DiagnosticBag.Capped(TreatyCompiler.Sort(target.Diagnostics.Append(duplicate))).ToEquatableArray(), default);
         }
 
         var (model, semantic) = Binder.Bind(new[] { target }.Concat(group.Imports).ToList(), group.KnownTreaties);
         var treaty = model.Treaties.FirstOrDefault(t => t.Path == path);
         var own = target.Diagnostics.Concat(semantic.Where(d => d.Location.Path == path));
         var checklists = treaty is null ? default : Emit.ChecklistSlice.Of(treaty, model.CreateIndex()).ToEquatableArray();
-        return new BoundFile(path, treaty, TreatyCompiler.Sort(own).ToEquatableArray(), checklists);
+        return new BoundFile(path, treaty, DiagnosticBag.Capped(TreatyCompiler.Sort(own)).ToEquatableArray(), checklists);
     }
 
     public static CompilationResult Assemble(IEnumerable<BoundFile> files)

@@ -4,7 +4,7 @@ using SafeguardGen.Language.Text;
 namespace SafeguardGen.Language.Diagnostics;
 
 /// <summary>Collects the diagnostics of one file, with a cap so that a binary file cannot flood the output.</summary>
-internal sealed class DiagnosticBag
+public sealed class DiagnosticBag
 {
     public const int MaxErrorsPerFile = 100;
 
@@ -13,16 +13,49 @@ internal sealed class DiagnosticBag
     private int errors;
     private bool capped;
 
-    public DiagnosticBag(LineMap text)
+    /// <summary>
+    /// A file's final diagnostics, in position order, with the cap applied across every stage: the first
+    /// <see cref="MaxErrorsPerFile"/> errors, then one SG0008 where the next error would have been, and nothing
+    /// after it. The lexer and parser stop collecting at the cap already; this keeps the binder's and the
+    /// checks' diagnostics within the same cap, so one file never floods a build.
+    /// </summary>
+    public static IEnumerable<Diagnostic> Capped(IEnumerable<Diagnostic> sorted)
+    {
+        var errors = 0;
+        foreach (var diagnostic in sorted)
+        {
+            if (diagnostic.Id == DiagnosticDescriptors.TooManyErrors.Id)
+            {
+                // An earlier stage stopped collecting here: nothing after this point is complete.
+                yield return diagnostic;
+                yield break;
+            }
+
+            if (diagnostic.IsError)
+            {
+                if (errors == MaxErrorsPerFile)
+                {
+                    yield return Diagnostic.Create(DiagnosticDescriptors.TooManyErrors, diagnostic.Location, MaxErrorsPerFile);
+                    yield break;
+                }
+
+                errors++;
+            }
+
+            yield return diagnostic;
+        }
+    }
+
+    internal DiagnosticBag(LineMap text)
     {
         this.text = text;
     }
 
-    public IReadOnlyList<Diagnostic> Items => items;
+    internal IReadOnlyList<Diagnostic> Items => items;
 
-    public int ErrorCount => errors;
+    internal int ErrorCount => errors;
 
-    public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args)
+    internal void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args)
     {
         if (capped)
         {

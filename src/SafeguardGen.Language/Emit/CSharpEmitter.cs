@@ -363,6 +363,7 @@ public sealed class CSharpEmitter
     {
         QuestionReference q => new[] { q.Key },
         NotExpression n => Reads(n.Operand),
+        LogicalExpression l => l.Operands.SelectMany(Reads),
         BinaryExpression b => Reads(b.Left).Concat(Reads(b.Right)),
         InExpression i => Reads(i.Operand),
         ContainsExpression c => Reads(c.Operand),
@@ -447,8 +448,8 @@ public sealed class CSharpEmitter
                 return questions.ContainsKey(reference.Key) ? Rt + "Logic.Of(" + access(reference.Key) + ")" : Rt + "Truth.Unknown";
             case NotExpression not:
                 return Rt + "Logic.Not(" + Condition(not.Operand, access) + ")";
-            case BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } logical:
-                return Rt + "Logic." + logical.Operator + "(" + Condition(logical.Left, access) + ", " + Condition(logical.Right, access) + ")";
+            case LogicalExpression logical:
+                return Chain(Rt + "Logic." + logical.Operator, logical.Operands.Select(operand => Condition(operand, access)).ToList());
             case BinaryExpression comparison when comparison.Left is QuestionReference left && questions.ContainsKey(left.Key):
                 var q = questions[left.Key];
                 var right = comparison.Right switch
@@ -471,6 +472,42 @@ public sealed class CSharpEmitter
             default:
                 return Rt + "Truth.Unknown";
         }
+    }
+
+    /// <summary>Operands per call when a chain is emitted; longer chains become a shallow tree of calls.</summary>
+    private const int ChainWidth = 32;
+
+    /// <summary>
+    /// A chain of <c>and</c> or <c>or</c> as calls on spans of at most <see cref="ChainWidth"/> operands, nested
+    /// logarithmically: a chain of thousands of terms stays a few calls deep, which the C# compiler accepts
+    /// (a nested call per term gives CS8078, expression too long or complex).
+    /// </summary>
+    private static string Chain(string function, IReadOnlyList<string> operands)
+    {
+        var level = operands;
+        while (level.Count > ChainWidth)
+        {
+            var next = new List<string>((level.Count + ChainWidth - 1) / ChainWidth);
+            for (var start = 0; start < level.Count; start += ChainWidth)
+            {
+                next.Add(Call(function, level, start, System.Math.Min(ChainWidth, level.Count - start)));
+            }
+
+            level = next;
+        }
+
+        return Call(function, level, 0, level.Count);
+    }
+
+    private static string Call(string function, IReadOnlyList<string> operands, int start, int count)
+    {
+        var builder = new System.Text.StringBuilder(function).Append("([");
+        for (var i = 0; i < count; i++)
+        {
+            builder.Append(i == 0 ? string.Empty : ", ").Append(operands[start + i]);
+        }
+
+        return builder.Append("])").ToString();
     }
 
     private static string Text(LocalizedText text) =>

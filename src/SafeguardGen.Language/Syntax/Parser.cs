@@ -907,30 +907,27 @@ internal sealed class Parser
     // exhaust the stack.
     private ExpressionSyntax ParseCondition() => ParseOr(0);
 
-    private ExpressionSyntax ParseOr(int depth)
+    private ExpressionSyntax ParseOr(int depth) => ParseChain("or", depth, ParseAnd);
+
+    private ExpressionSyntax ParseAnd(int depth) => ParseChain("and", depth, ParseNot);
+
+    /// <summary>Operands joined by one operator, collected into one flat node (a single operand is returned as it is).</summary>
+    private ExpressionSyntax ParseChain(string @operator, int depth, System.Func<int, ExpressionSyntax> operand)
     {
-        var left = ParseAnd(depth);
-        while (Current.IsWord("or"))
+        var first = operand(depth);
+        if (!Current.IsWord(@operator))
         {
-            Next();
-            var right = ParseAnd(depth);
-            left = new BinaryExpressionSyntax("or", left, right, left.Span.Cover(right.Span));
+            return first;
         }
 
-        return left;
-    }
-
-    private ExpressionSyntax ParseAnd(int depth)
-    {
-        var left = ParseNot(depth);
-        while (Current.IsWord("and"))
+        var operands = new List<ExpressionSyntax> { first };
+        while (Current.IsWord(@operator))
         {
             Next();
-            var right = ParseNot(depth);
-            left = new BinaryExpressionSyntax("and", left, right, left.Span.Cover(right.Span));
+            operands.Add(operand(depth));
         }
 
-        return left;
+        return new LogicalExpressionSyntax(@operator, operands.ToEquatableArray(), first.Span.Cover(operands[operands.Count - 1].Span));
     }
 
     private ExpressionSyntax ParseNot(int depth)

@@ -174,7 +174,14 @@ public sealed record LiteralSyntax(LiteralKind Kind, string Value, TextSpan Span
 
 public sealed record NotExpressionSyntax(ExpressionSyntax Operand, TextSpan Span) : ExpressionSyntax(Span);
 
+/// <summary>A comparison: <c>q == x</c>, <c>q &lt; 4</c> and the like.</summary>
 public sealed record BinaryExpressionSyntax(string Operator, ExpressionSyntax Left, ExpressionSyntax Right, TextSpan Span) : ExpressionSyntax(Span);
+
+/// <summary>
+/// <c>a and b and c</c> or <c>a or b or c</c>: a chain of one operator, kept flat so that a chain of any length is
+/// one level deep and no stage recurses in proportion to its length. Mixed chains nest by precedence.
+/// </summary>
+public sealed record LogicalExpressionSyntax(string Operator, EquatableArray<ExpressionSyntax> Operands, TextSpan Span) : ExpressionSyntax(Span);
 
 /// <summary><c>x in (a, b)</c> and <c>x not in (a, b)</c>: membership of a choice or value in a set.</summary>
 public sealed record InExpressionSyntax(ExpressionSyntax Operand, bool Negated, EquatableArray<ExpressionSyntax> Values, TextSpan Span) : ExpressionSyntax(Span);
