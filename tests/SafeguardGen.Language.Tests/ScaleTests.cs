@@ -88,4 +88,62 @@ public sealed class ScaleTests
         Assert.Equal("SG0008", diagnostics[diagnostics.Count - 1].Id);
         Assert.All(diagnostics.Where(d => d.IsError), d => Assert.Equal("SG0200", d.Id));
     }
+
+    [Fact]
+    public void A_choice_of_sixty_four_thousand_options_tested_against_all_of_them_binds_in_linear_time()
+    {
+        // Each option in the 'in' list was once looked up by a scan of every option: minutes at this size.
+        var options = Enumerable.Range(0, 64_000).Select(i => "o" + i).ToList();
+        var text = Support.Header + "safeguard s : legality {\n  title \"S\"\n  cite demo article 1\n  question q : choice {\n    ask \"Q?\"\n"
+            + string.Concat(options.Select(o => "    option " + o + " \"" + o + "\"\n"))
+            + "    satisfied-by any-of " + string.Join(", ", options) + "\n  }\n  when s.q in (" + string.Join(", ", options) + ")\n}\n";
+
+        var result = Support.Compile(text);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(64_000, result.Model.Treaties.Single().Safeguards.Single().Questions.Single().Options.Count);
+    }
+
+    [Fact]
+    public void An_unknown_option_among_many_names_the_first_options_and_counts_the_rest()
+    {
+        var text = Support.Header + "safeguard s : legality {\n  title \"S\"\n  cite demo article 1\n  question q : choice {\n    ask \"Q?\"\n"
+            + string.Concat(Enumerable.Range(0, 40).Select(i => "    option o" + i + " \"O\"\n"))
+            + "    satisfied-by any-of o0\n  }\n  when s.q == nothing\n}\n";
+
+        var diagnostic = Assert.Single(Support.Compile(text).Diagnostics);
+
+        Assert.Equal("SG0221", diagnostic.Id);
+        Assert.Contains("'o10', 'o11' and 28 more", diagnostic.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_measure_of_sixteen_thousand_safeguards_adopting_a_profile_binds_in_linear_time()
+    {
+        // Repetitions, profile coverage and checklist membership were once checked by scanning lists: quadratic,
+        // seconds at this size and minutes near the file limit.
+        var safeguards = Enumerable.Range(0, 16_000).Select(i => "s" + i).ToList();
+        var text = Support.Header
+            + string.Concat(safeguards.Select(s => "safeguard " + s + " : legality, oversight(judicial) {\n  title \"T\"\n  cite demo article 1\n  question q : yes-no { ask \"Q?\" satisfied-by yes }\n}\n"))
+            + "profile p {\n  title \"P\"\n  requires kind legality, oversight(judicial), proportionality\n  requires safeguard " + string.Join(", ", safeguards) + "\n}\n"
+            + "measure m {\n  title \"M\"\n  adopts p\n  safeguards " + string.Join(", ", safeguards) + "\n}\n"
+            + "checklist c {\n  title \"C\"\n  measure m\n}\n";
+
+        var diagnostic = Assert.Single(Support.Compile(text).Diagnostics);
+
+        Assert.Equal("SG0230", diagnostic.Id);
+        Assert.Contains("kind 'proportionality'", diagnostic.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fifty_thousand_unclosed_unicode_escapes_on_one_line_are_lexed_in_linear_time()
+    {
+        // Each '\u{' once looked for its '}' up to the end of the file: quadratic on one long line.
+        var text = Support.Header + "safeguard s : legality { title " + string.Concat(Enumerable.Repeat("\"\\u{\" ", 50_000)) + "}\n";
+
+        var diagnostics = Support.Compile(text).Diagnostics;
+
+        Assert.Equal("SG0003", diagnostics[0].Id);
+        Assert.Equal("SG0008", diagnostics[diagnostics.Count - 1].Id);
+    }
 }

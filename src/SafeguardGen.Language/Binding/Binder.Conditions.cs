@@ -230,12 +230,12 @@ internal sealed partial class Binder
             if (syntax is NameExpressionSyntax { Name.Parts.Count: 1 } option)
             {
                 var name = option.Name.Text;
-                if (options.Any(o => o.Name == name))
+                if (optionNames.TryGetValue(question.Key, out var names) && names.Contains(name))
                 {
                     return new Literal(ValueType.Choice, name);
                 }
 
-                var suggestion = Suggestions.Closest(name, options.Select(o => o.Name));
+                var suggestion = Suggest(scope, name, options.Select(o => o.Name));
                 Report(scope, DiagnosticDescriptors.UnknownOption, syntax.Span, name, questionText, OptionList(options) + (suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
                 return null;
             }

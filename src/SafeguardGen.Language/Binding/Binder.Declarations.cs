@@ -131,7 +131,7 @@ internal sealed partial class Binder
         if (custom is null)
         {
             var candidates = BuiltInKinds.Names.Concat(VisibleNames(scope, "kind"));
-            var suggestion = Suggestions.Closest(name.Text, candidates);
+            var suggestion = Suggest(scope, name.Text, candidates);
             Report(scope, DiagnosticDescriptors.UnknownKind, name.Span, name.Text, suggestion is null ? string.Join(", ", BuiltInKinds.Names) : "did you mean '" + suggestion + "'?");
             return null;
         }
@@ -336,6 +336,7 @@ internal sealed partial class Binder
 
     private List<QualifiedName> BindSafeguardList(Scope scope, EquatableArray<NameSyntax> names, string ownerKind, string ownerName, List<QualifiedName> listed, ref bool complete)
     {
+        var seen = new HashSet<QualifiedName>(listed);
         foreach (var name in names)
         {
             var resolved = ResolveDeclaration(scope, name, "safeguard");
@@ -345,7 +346,7 @@ internal sealed partial class Binder
                 continue;
             }
 
-            if (listed.Contains(resolved.Value.Name))
+            if (!seen.Add(resolved.Value.Name))
             {
                 Report(scope, DiagnosticDescriptors.RepeatedSafeguard, name.Span, name.Text, ownerKind, ownerName);
                 continue;
@@ -394,20 +395,22 @@ internal sealed partial class Binder
             var included = new List<QualifiedName>(measure.Safeguards);
             BindSafeguardList(scope, syntax.Includes, "the checklist's measure or 'include' of checklist", syntax.Name.Text, included, ref complete);
             var set = included.Where(safeguards.ContainsKey).ToList();
+            var inChecklist = new HashSet<QualifiedName>(set);
 
             var facts = new List<QualifiedName>();
+            var factSet = new HashSet<QualifiedName>();
             foreach (var safeguard in set)
             {
                 foreach (var read in safeguardReads.TryGetValue(safeguard, out var r) ? r.OrderBy(k => k.ToString(), StringComparer.Ordinal) : Enumerable.Empty<QuestionKey>())
                 {
                     if (read.IsFact)
                     {
-                        if (!facts.Contains(read.Owner))
+                        if (factSet.Add(read.Owner))
                         {
                             facts.Add(read.Owner);
                         }
                     }
-                    else if (!set.Contains(read.Owner) && complete)
+                    else if (!inChecklist.Contains(read.Owner) && complete)
                     {
                         Report(scope, DiagnosticDescriptors.QuestionOutsideChecklist, syntax.Name.Span, DisplayName(scope, safeguard), DisplayName(scope, read.Owner) + "." + read.Question, syntax.Name.Text, DisplayName(scope, read.Owner), DisplayName(scope, measure.Name));
                     }

@@ -90,7 +90,7 @@ internal sealed partial class Binder
             return null;
         }
 
-        var suggestion = Suggestions.Closest(prefix, scope.Imports.Keys.Concat(new[] { scope.Name }));
+        var suggestion = Suggest(scope, prefix, scope.Imports.Keys.Concat(new[] { scope.Name }));
         Report(scope, DiagnosticDescriptors.UnresolvedName, name.Parts[0].Span, "treaty", prefix, scope.Name, suggestion is null ? "; import it first" : "; did you mean '" + suggestion + "'?");
         return null;
     }
@@ -111,7 +111,7 @@ internal sealed partial class Binder
 
     private void ReportUnresolved(Scope scope, NameSyntax name, string expected, IEnumerable<string> candidates)
     {
-        var suggestion = Suggestions.Closest(name.Text, candidates);
+        var suggestion = Suggest(scope, name.Text, candidates);
         Report(scope, DiagnosticDescriptors.UnresolvedName, name.Span, expected, name.Text, scope.Name, suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?");
     }
 
@@ -141,7 +141,7 @@ internal sealed partial class Binder
             {
                 // Perhaps a safeguard's question written without its safeguard.
                 var owners = scope.File.Declarations.OfType<SafeguardSyntax>().Where(s => s.Questions.Any(q => q.Name.Text == first)).Select(s => s.Name.Text + "." + first).ToList();
-                var hint = owners.Count > 0 ? "; a safeguard's question is named with its safeguard, e.g. '" + owners[0] + "'" : SuggestionSuffix(first, VisibleNames(scope, "fact"));
+                var hint = owners.Count > 0 ? "; a safeguard's question is named with its safeguard, e.g. '" + owners[0] + "'" : SuggestionSuffix(scope, first, VisibleNames(scope, "fact"));
                 Report(scope, DiagnosticDescriptors.UnresolvedName, name.Span, "fact", first, scope.Name, hint);
                 return null;
             }
@@ -164,13 +164,13 @@ internal sealed partial class Binder
         }
 
         var candidates = ((SafeguardSyntax)owner.Value.Declaration).Questions.Select(q => q.Name.Text);
-        Report(scope, DiagnosticDescriptors.UnresolvedName, parts[parts.Count - 1].Span, "question of safeguard '" + safeguardName.Text + "'", questionName, scope.Name, SuggestionSuffix(questionName, candidates));
+        Report(scope, DiagnosticDescriptors.UnresolvedName, parts[parts.Count - 1].Span, "question of safeguard '" + safeguardName.Text + "'", questionName, scope.Name, SuggestionSuffix(scope, questionName, candidates));
         return null;
     }
 
-    private static string SuggestionSuffix(string word, IEnumerable<string> candidates)
+    private static string SuggestionSuffix(Scope scope, string word, IEnumerable<string> candidates)
     {
-        var suggestion = Suggestions.Closest(word, candidates);
+        var suggestion = Suggest(scope, word, candidates);
         return suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?";
     }
 }

@@ -82,7 +82,8 @@ internal sealed partial class Binder
             }
         }
 
-        var criterion = type is null || syntax.Criterion is null ? null : BindCriterion(scope, syntax, type, options);
+        optionNames[key] = seen;
+        var criterion = type is null || syntax.Criterion is null ? null : BindCriterion(scope, syntax, type, options, seen);
         if (type is null)
         {
             return;
@@ -139,7 +140,7 @@ internal sealed partial class Binder
         _ => null,
     };
 
-    private Criterion? BindCriterion(Scope scope, QuestionSyntax question, AnswerType type, List<AnswerOption> options)
+    private Criterion? BindCriterion(Scope scope, QuestionSyntax question, AnswerType type, List<AnswerOption> options, HashSet<string> names)
     {
         var syntax = question.Criterion!;
         var word = syntax.Word?.Text;
@@ -180,7 +181,7 @@ internal sealed partial class Binder
 
         foreach (var option in syntax.Options)
         {
-            if (!options.Any(o => o.Name == option.Text))
+            if (!names.Contains(option.Text))
             {
                 Report(scope, DiagnosticDescriptors.UnknownOption, option.Span, option.Text, question.Name.Text, OptionList(options));
                 return null;
@@ -210,9 +211,18 @@ internal sealed partial class Binder
         _ => type == ValueType.Text,
     };
 
-    private static string OptionList(IEnumerable<AnswerOption> options)
+    /// <summary>How many options a message lists before it says how many more there are.</summary>
+    private const int OptionsListed = 12;
+
+    /// <summary>The options' names for a message: all of a short list, the first few of a long one.</summary>
+    private static string OptionList(IReadOnlyList<AnswerOption> options)
     {
-        var names = options.Select(o => "'" + o.Name + "'").ToList();
-        return names.Count == 0 ? "none" : string.Join(", ", names);
+        if (options.Count == 0)
+        {
+            return "none";
+        }
+
+        var listed = string.Join(", ", options.Take(OptionsListed).Select(o => "'" + o.Name + "'"));
+        return options.Count <= OptionsListed ? listed : listed + " and " + (options.Count - OptionsListed).ToString(CultureInfo.InvariantCulture) + " more";
     }
 }

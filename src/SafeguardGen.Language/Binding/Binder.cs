@@ -20,6 +20,9 @@ internal sealed partial class Binder
     private readonly List<Diagnostic> diagnostics = new();
     private readonly SortedDictionary<string, Scope> scopes = new(StringComparer.Ordinal);
     private readonly Dictionary<QuestionKey, Question> questions = new();
+
+    /// <summary>Each question's option names, for constant-time checks of the options conditions and criteria name.</summary>
+    private readonly Dictionary<QuestionKey, HashSet<string>> optionNames = new();
     private readonly Dictionary<QualifiedName, Safeguard> safeguards = new();
     private readonly Dictionary<QualifiedName, Measure> measures = new();
     private readonly Dictionary<QualifiedName, Profile> profiles = new();
@@ -86,8 +89,27 @@ internal sealed partial class Binder
         return new TreatyModel(scopes.Values.Select(BuildTreaty).ToEquatableArray());
     }
 
-    private void Report(Scope scope, DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
+    /// <summary>
+    /// Reports in the scope's file. Past the per-file cap nothing more is collected (the cap itself is applied,
+    /// with SG0008, when the file's diagnostics are assembled), so a file of errors costs no more than its first hundred.
+    /// </summary>
+    private void Report(Scope scope, DiagnosticDescriptor descriptor, TextSpan span, params object[] args)
+    {
+        if (Flooded(scope))
+        {
+            return;
+        }
+
+        scope.Errors += descriptor.Severity == DiagnosticSeverity.Error ? 1 : 0;
         diagnostics.Add(Diagnostic.Create(descriptor, scope.Lines.GetLocation(span), args));
+    }
+
+    /// <summary>Whether the file has more errors than are reported: then nothing more is worth computing for a message.</summary>
+    private static bool Flooded(Scope scope) => scope.Errors > DiagnosticBag.MaxErrorsPerFile;
+
+    /// <summary>"Did you mean …?" for a name in the scope's file; nothing once the file is past the error cap, where it would not be shown.</summary>
+    private static string? Suggest(Scope scope, string word, IEnumerable<string> candidates) =>
+        Flooded(scope) ? null : Suggestions.Closest(word, candidates);
 
     private void DeclareTreaties(IReadOnlyList<ParsedFile> files)
     {
@@ -147,7 +169,7 @@ internal sealed partial class Binder
 
             if (!scopes.ContainsKey(target))
             {
-                var suggestion = Suggestions.Closest(target, knownTreaties);
+                var suggestion = Suggest(scope, target, knownTreaties);
                 Report(scope, DiagnosticDescriptors.UnresolvedImport, import.Treaty.Span, target, suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)");
                 continue;
             }
@@ -281,6 +303,9 @@ internal sealed partial class Binder
         }
 
         public string Name { get; }
+
+        /// <summary>Errors reported in this file so far, by the binder.</summary>
+        public int Errors { get; set; }
 
         public TreatyFileSyntax File { get; }
 

@@ -17,7 +17,16 @@ internal static class ProfileCoverage
         Func<QualifiedName, Profile?> profileOf,
         Func<QualifiedName, string> display)
     {
-        var covered = measure.Safeguards.Select(safeguardOf).ToList();
+        // Every kind the measure's safeguards cover, with and without its qualifier: a requirement without a
+        // qualifier is met by any qualifier (KindUse.Covers), so one set lookup decides each requirement.
+        var covered = new HashSet<KindUse>();
+        foreach (var kind in measure.Safeguards.Select(safeguardOf).SelectMany(s => s.Kinds))
+        {
+            covered.Add(kind);
+            covered.Add(kind with { Qualifier = null });
+        }
+
+        var listed = new HashSet<QualifiedName>(measure.Safeguards);
         foreach (var profileName in measure.Profiles)
         {
             var profile = profileOf(profileName);
@@ -27,9 +36,9 @@ internal static class ProfileCoverage
             }
 
             var missing = profile.RequiredKinds
-                .Where(kind => !covered.Any(s => s.Kinds.Any(k => k.Covers(kind))))
+                .Where(kind => !covered.Contains(kind))
                 .Select(kind => "kind '" + kind + "'")
-                .Concat(profile.RequiredSafeguards.Where(s => !measure.Safeguards.Contains(s)).Select(s => "safeguard '" + display(s) + "'"))
+                .Concat(profile.RequiredSafeguards.Where(s => !listed.Contains(s)).Select(s => "safeguard '" + display(s) + "'"))
                 .ToList();
             if (missing.Count > 0)
             {

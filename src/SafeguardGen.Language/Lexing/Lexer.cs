@@ -13,7 +13,12 @@ namespace SafeguardGen.Language.Lexing;
 /// </summary>
 internal sealed class Lexer
 {
-    private static readonly char[] EscapeTerminators = { '\n', '\r', '"' };
+    /// <summary>
+    /// How far past <c>\u{</c> the closing brace is looked for. A valid escape has at most six hex digits; the
+    /// margin lets a slightly longer one be reported whole. Bounding the look keeps lexing linear even when
+    /// every string of a large file starts an escape it never closes.
+    /// </summary>
+    private const int MaxEscapeScan = 16;
 
     private readonly string text;
     private readonly DiagnosticBag diagnostics;
@@ -373,6 +378,24 @@ internal sealed class Lexer
         }
     }
 
+    /// <summary>The position of the <c>}</c> closing a <c>\u{</c> escape whose digits start at <paramref name="from"/>, or -1 when the string, the line or the look-ahead ends first.</summary>
+    private int EscapeClose(int from)
+    {
+        var limit = Math.Min(text.Length, from + MaxEscapeScan);
+        for (var i = from; i < limit; i++)
+        {
+            switch (text[i])
+            {
+                case '}':
+                    return i;
+                case '\n' or '\r' or '"':
+                    return -1;
+            }
+        }
+
+        return -1;
+    }
+
     private void ReadEscape(StringBuilder value)
     {
         var start = position;
@@ -400,9 +423,8 @@ internal sealed class Lexer
                 position += 2;
                 return;
             case 'u' when Peek(2) == '{':
-                var close = text.IndexOf('}', position + 3);
-                var lineEnd = text.IndexOfAny(EscapeTerminators, position + 3);
-                if (close > 0 && (lineEnd < 0 || close < lineEnd))
+                var close = EscapeClose(position + 3);
+                if (close > 0)
                 {
                     var hex = text.Substring(position + 3, close - position - 3);
                     if (hex.Length is > 0 and <= 6
