@@ -85,7 +85,8 @@ internal static class HandlerChecker
         return matches.Count == 1 ? matches[0] : null;
     }
 
-    private static string HintName(HandlerClass handler) => (handler.Namespace is null ? string.Empty : handler.Namespace + ".") + handler.Name + ".Handlers.g.cs";
+    /// <summary>Unique ignoring case (C# names are not), and never equal to a checklist's hint name, which has no capital.</summary>
+    private static string HintName(HandlerClass handler) => Language.Emit.CSharpNames.HintStem((handler.Namespace is null ? string.Empty : handler.Namespace + ".") + handler.Name) + ".Handlers.g.cs";
 
     private static string Emit(HandlerClass handler, ChecklistSignature checklist, Dictionary<string, HandlerMethod> handled)
     {

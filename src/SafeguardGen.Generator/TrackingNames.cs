@@ -10,5 +10,6 @@ public static class TrackingNames
     public const string TreatyDiagnostics = nameof(TreatyDiagnostics);
     public const string Checklists = nameof(Checklists);
     public const string Signatures = nameof(Signatures);
+    public const string GeneratedNames = nameof(GeneratedNames);
     public const string Handlers = nameof(Handlers);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using SafeguardGen.Language.Checks;
 using SafeguardGen.Language.Compilation;
 using SafeguardGen.Language.Text;
 using SafeguardGen.Language.Emit;
@@ -79,9 +80,25 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Combine(options.Select(static (o, _) => o.DefaultNamespace))
             .Select(static (pair, _) => pair.Left with { DefaultNamespace = pair.Right })
             .WithTrackingName(TrackingNames.Checklists);
-        context.RegisterSourceOutput(slices, static (output, slice) => Guard(output, () => output.AddSource(slice.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(CSharpEmitter.Emit(slice), System.Text.Encoding.UTF8))));
 
-        var signatures = slices
+        // The only step over every checklist, on small values: the C# types each generates. A checklist whose types
+        // would collide is reported at its declaration and not emitted, so the build shows one SG error, not CS0101.
+        var generatedNames = slices
+            .Select(static (slice, _) => ChecklistTypes.From(slice))
+            .Collect()
+            .Select(static (list, _) => GeneratedNames.Check(list))
+            .WithTrackingName(TrackingNames.GeneratedNames);
+        context.RegisterSourceOutput(
+            generatedNames.Select(static (result, _) => result.Diagnostics).Combine(options.Select(static (o, _) => o.HelpLinkBase)),
+            static (output, pair) => Guard(output, () => ReportTreatyDiagnostics(output, pair.Left, pair.Right)));
+
+        var emitted = slices
+            .Combine(generatedNames.Select(static (result, _) => result.Excluded))
+            .Where(static pair => !pair.Right.Contains(pair.Left.Id))
+            .Select(static (pair, _) => pair.Left);
+        context.RegisterSourceOutput(emitted, static (output, slice) => Guard(output, () => output.AddSource(slice.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(CSharpEmitter.Emit(slice), System.Text.Encoding.UTF8))));
+
+        var signatures = emitted
             .Select(static (slice, _) => ChecklistSignature.From(slice))
             .Collect()
             .Select(static (list, _) => list.OrderBy(s => s.Id, StringComparer.Ordinal).ToEquatableArray())

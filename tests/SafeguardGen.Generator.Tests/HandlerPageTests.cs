@@ -70,7 +70,7 @@ public sealed partial class HandlerPageTests
 
         Assert.Empty(run.GeneratorDiagnostics.Select(Harness.Format));
         Assert.Empty(run.CompilationProblems.Select(Harness.Format));
-        Assert.Contains(run.Result.GeneratedTrees, t => t.FilePath.EndsWith("ReviewNotes.Handlers.g.cs", StringComparison.Ordinal));
+        Assert.Contains(run.Result.GeneratedTrees, t => t.FilePath.EndsWith("_review_notes.Handlers.g.cs", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -92,10 +92,16 @@ public static class BindGroups
         return new BoundFile(path, treaty, DiagnosticBag.Capped(TreatyCompiler.Sort(own)).ToEquatableArray(), checklists);
     }
 
+    /// <summary>
+    /// The whole model from its files, with the one check that needs every file: that the C# types the
+    /// checklists generate (in the default namespace where a treaty declares none) cannot collide, as the
+    /// generator checks too.
+    /// </summary>
     public static CompilationResult Assemble(IEnumerable<BoundFile> files)
     {
         var list = files.ToList();
         var treaties = list.Where(f => f.Treaty is not null).Select(f => f.Treaty!).OrderBy(t => t.Name, StringComparer.Ordinal);
-        return new CompilationResult(new TreatyModel(treaties.ToEquatableArray()), TreatyCompiler.Sort(list.SelectMany(f => f.Diagnostics)).ToEquatableArray());
+        var generatedNames = Checks.GeneratedNames.Check(list.SelectMany(f => f.Checklists).Select(Checks.ChecklistTypes.From));
+        return new CompilationResult(new TreatyModel(treaties.ToEquatableArray()), TreatyCompiler.Sort(list.SelectMany(f => f.Diagnostics).Concat(generatedNames.Diagnostics)).ToEquatableArray());
     }
 }

@@ -63,6 +63,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor QuestionOutsideChecklist = Error("SG0231", "Condition reads a question the checklist does not ask", "Safeguard '{0}' depends on question '{1}', which checklist '{2}' does not ask; add safeguard '{3}' to measure '{4}' or to the checklist's 'include'", Coverage);
     public static readonly DiagnosticDescriptor RepeatedSafeguard = Warning("SG0232", "Safeguard listed twice", "Safeguard '{0}' is already listed in {1} '{2}'; remove the repetition", Coverage);
 
+    public static readonly DiagnosticDescriptor GeneratedTypeCollision = Error("SG0250", "Generated C# types collide", "Checklist '{0}' generates the C# {1} '{2}', which {3}; rename one of the checklists, or give their treaties different namespaces", Coverage);
+    public static readonly DiagnosticDescriptor ReservedNamespace = Error("SG0251", "Reserved namespace", "Checklist '{0}' would be generated in namespace '{1}', which is reserved for SafeguardGen's own types; declare another namespace in the treaty header, e.g. 'namespace MyOrganisation.Checklists'", Coverage);
+
     public static readonly DiagnosticDescriptor MissingTranslation = Error("SG0240", "Missing translation", "{0} has no {1} in '{2}', a language this file declares; add {3}", Translation);
     public static readonly DiagnosticDescriptor UndeclaredLanguage = Error("SG0241", "Undeclared language", "Language '{0}' is not declared in this file's header; {1}", Translation);
     public static readonly DiagnosticDescriptor InvalidLanguageTag = Error("SG0242", "Invalid language tag", "'{0}' is not a language tag; use a BCP 47 tag such as fr, es, zh, ar or ru", Translation);

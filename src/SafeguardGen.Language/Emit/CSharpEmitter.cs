@@ -21,9 +21,15 @@ public sealed class CSharpEmitter
     private readonly Dictionary<QuestionKey, QuestionEmit> questions = new();
     private readonly Dictionary<QualifiedName, string> safeguardProperty = new();
 
+    /// <summary>How many safeguards and facts of the checklist share each simple name, counted once (see <see cref="JsonName"/>).</summary>
+    private readonly Dictionary<string, int> safeguardNameCounts;
+    private readonly Dictionary<string, int> factNameCounts;
+
     private CSharpEmitter(ChecklistSlice slice)
     {
         this.slice = slice;
+        safeguardNameCounts = slice.Safeguards.GroupBy(s => s.Name.Name, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), System.StringComparer.Ordinal);
+        factNameCounts = slice.Facts.GroupBy(f => f.Name, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), System.StringComparer.Ordinal);
     }
 
     public static string Version { get; } = typeof(CSharpEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -50,11 +56,20 @@ public sealed class CSharpEmitter
     }
 
     /// <summary>How one question is emitted; <see cref="OptionMembers"/> maps option names to enum members, assigned once.</summary>
-    private sealed record QuestionEmit(Question Question, string Owner, string Property, string? EnumType, string? NamesField, string InfoField, string Path, IReadOnlyDictionary<string, string> OptionMembers);
+    private sealed record QuestionEmit(Question Question, string Owner, string Property, string? EnumType, string? NamesField, string? ConverterType, string InfoField, string Path, IReadOnlyDictionary<string, string> OptionMembers);
+
+    /// <summary>
+    /// Members every generated type inherits from <see cref="object"/>: a generated member of the same name would
+    /// hide it (CS0108), so no .treaty name may claim them.
+    /// </summary>
+    private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+
+    /// <summary>Reserves the type's own name (CS0542) and <see cref="ObjectMembers"/>, then <paramref name="names"/>.</summary>
+    private static NameTable Members(string typeName, params string[] names) => new(new[] { typeName }.Concat(ObjectMembers).Concat(names).ToArray());
 
     private void AssignNames()
     {
-        var answerMembers = new NameTable(slice.AnswersClass, "Facts", "FactAnswers");
+        var answerMembers = Members(slice.AnswersClass, "Facts", "FactAnswers");
         var index = 0;
         foreach (var safeguard in slice.Safeguards)
         {
@@ -66,7 +81,9 @@ public sealed class CSharpEmitter
 
         AssignQuestions(null, slice.Facts, ref index);
 
-        var checklistMembers = new NameTable(slice.ChecklistClass, "Id", "Title", "Languages", "Safeguards", "Facts", "Validate", "ValidateJson", "Instance", "AnswersType", "Equals", "GetHashCode", "ToString", "GetType");
+        // Private helpers (question metadata fields, evaluate methods) begin with a lower-case letter, which no
+        // Pascal-cased .treaty name does, so they need no place in this table and can never collide.
+        var checklistMembers = Members(slice.ChecklistClass, "Id", "Title", "Languages", "Safeguards", "Facts", "Validate", "ValidateJson", "Instance", "AnswersType");
         foreach (var safeguard in slice.Safeguards)
         {
             safeguardProperty[safeguard.Name] = checklistMembers.Claim(CSharpNames.Pascal(safeguard.Name.Name), CSharpNames.Pascal(safeguard.Name.Treaty));
@@ -75,17 +92,18 @@ public sealed class CSharpEmitter
 
     private void AssignQuestions(QualifiedName? owner, IEnumerable<Question> list, ref int index)
     {
-        var members = new NameTable(owner is null ? "FactAnswers" : ownerClass[owner]);
+        var members = Members(owner is null ? "FactAnswers" : ownerClass[owner]);
         foreach (var question in list)
         {
             var property = members.Claim(CSharpNames.Pascal(question.Name), CSharpNames.Pascal(question.Owner.Treaty));
-            string? enumType = null, names = null;
+            string? enumType = null, names = null, converter = null;
             var optionMembers = new Dictionary<string, string>(System.StringComparer.Ordinal);
             if (question.Type.Value == ValueType.Choice)
             {
                 enumType = members.Claim(property + "Option", string.Empty);
                 names = members.Claim(property + "OptionNames", string.Empty);
-                var enumMembers = new NameTable(enumType);
+                converter = members.Claim(enumType + "Converter", string.Empty);
+                var enumMembers = Members(enumType);
                 foreach (var option in question.Options)
                 {
                     optionMembers[option.Name] = enumMembers.Claim(CSharpNames.Pascal(option.Name), "Option");
@@ -94,7 +112,7 @@ public sealed class CSharpEmitter
 
             var container = owner is null ? "FactAnswers" : ownerClass[owner];
             var path = owner is null ? "Facts" : ownerProperty[owner];
-            questions[question.Key] = new QuestionEmit(question, container, property, enumType, names, "Question" + (index++).ToString(CultureInfo.InvariantCulture), path, optionMembers);
+            questions[question.Key] = new QuestionEmit(question, container, property, enumType, names, converter, "question" + (index++).ToString(CultureInfo.InvariantCulture), path, optionMembers);
         }
     }
 
@@ -130,7 +148,7 @@ public sealed class CSharpEmitter
         if (!slice.Facts.IsEmpty)
         {
             w.Summary("Answers about the request: the facts the checklist's conditions read.");
-            w.Line("[" + Json + "JsonPropertyName(\"facts\")]");
+            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(FactsJsonName) + ")]");
             w.Line("public FactAnswers Facts { get; set; } = new FactAnswers();");
             w.Line();
         }
@@ -148,8 +166,14 @@ public sealed class CSharpEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// A safeguard's member name in the answers JSON: its own name, qualified by its treaty where two safeguards of
+    /// the checklist share it, or where it is <c>facts</c>, the member that holds the facts.
+    /// </summary>
     private string JsonName(QualifiedName name) =>
-        slice.Safeguards.Count(s => s.Name.Name == name.Name) > 1 ? name.ToString() : name.Name;
+        name.Name == FactsJsonName || safeguardNameCounts[name.Name] > 1 ? name.ToString() : name.Name;
+
+    private const string FactsJsonName = "facts";
 
     private void EmitAnswerClass(string className, string summary, IEnumerable<Question> list)
     {
@@ -161,7 +185,7 @@ public sealed class CSharpEmitter
         {
             var q = questions[question.Key];
             w.Summary(question.Ask.Text);
-            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(question.Owner.Treaty != slice.Checklist.Name.Treaty && question.Key.IsFact && slice.Facts.Count(f => f.Name == question.Name) > 1 ? question.Key.ToString() : question.Name) + ")]");
+            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(question.Owner.Treaty != slice.Checklist.Name.Treaty && question.Key.IsFact && factNameCounts[question.Name] > 1 ? question.Key.ToString() : question.Name) + ")]");
             w.Line("public " + ClrType(q) + " " + q.Property + " { get; set; }");
             w.Line();
             if (q.EnumType is not null)
@@ -177,7 +201,7 @@ public sealed class CSharpEmitter
     private void EmitChoice(QuestionEmit q)
     {
         w.Summary("The options of '" + q.Question.Ask.Text + "'.");
-        w.Line("[" + Json + "JsonConverter(typeof(" + q.EnumType + "Converter))]");
+        w.Line("[" + Json + "JsonConverter(typeof(" + q.ConverterType + "))]");
         w.Open("public enum " + q.EnumType);
         foreach (var option in q.Question.Options)
         {
@@ -191,9 +215,9 @@ public sealed class CSharpEmitter
         w.Line();
         w.Summary("Reads and writes '" + q.EnumType + "' by the option names of the .treaty file.");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open("public sealed class " + q.EnumType + "Converter : " + Rt + "ChoiceJsonConverter<" + q.EnumType + ">");
+        w.Open("public sealed class " + q.ConverterType + " : " + Rt + "ChoiceJsonConverter<" + q.EnumType + ">");
         w.Summary("Creates the converter.");
-        w.Line("public " + q.EnumType + "Converter()");
+        w.Line("public " + q.ConverterType + "()");
         w.Line("    : base(" + q.NamesField + ")");
         w.Line("{");
         w.Line("}");
@@ -274,7 +298,7 @@ public sealed class CSharpEmitter
         w.Line("{");
         foreach (var safeguard in slice.Safeguards)
         {
-            w.Line("    Evaluate" + safeguardProperty[safeguard.Name] + "(answers),");
+            w.Line("    evaluate" + safeguardProperty[safeguard.Name] + "(answers),");
         }
 
         w.Line("};");
@@ -292,7 +316,7 @@ public sealed class CSharpEmitter
 
     private void EmitEvaluate(Safeguard safeguard)
     {
-        w.Open("private static " + Rt + "SafeguardResult Evaluate" + safeguardProperty[safeguard.Name] + "(" + Answers + " answers)");
+        w.Open("private static " + Rt + "SafeguardResult evaluate" + safeguardProperty[safeguard.Name] + "(" + Answers + " answers)");
 
         // The questions read: its own, then those its conditions read, each once.
         var reads = safeguard.Questions.Select(q => q.Key).ToList();

@@ -36,7 +36,7 @@ public static class CSharpLiterals
                     builder.Append("\\t");
                     break;
                 default:
-                    if (c < ' ' || (c >= '\u007F' && c <= '\u009F') || c == '\u2028' || c == '\u2029' || c == '\u0085' || char.IsSurrogate(c) || Lexing.Lexer.BidirectionalControlName(c) is not null)
+                    if (c < ' ' || (c >= '\u007F' && c <= '\u009F') || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\uFFFE' || c == '\uFFFF' || char.IsSurrogate(c) || Lexing.Lexer.BidirectionalControlName(c) is not null)
                     {
                         builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     }
@@ -52,12 +52,28 @@ public static class CSharpLiterals
         return builder.Append('"').ToString();
     }
 
-    /// <summary>Text for an XML doc comment: markup characters escaped, control characters dropped.</summary>
+    /// <summary>
+    /// Text for an XML doc comment: markup characters escaped; control characters, bidi controls and whatever
+    /// XML 1.0 does not allow (U+FFFE, U+FFFF, a surrogate without its pair) dropped, so the compiler never
+    /// reports the comment as malformed (CS1570).
+    /// </summary>
     public static string Xml(string value)
     {
         var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[++i]);
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
+            {
+                continue;
+            }
+
             switch (c)
             {
                 case '&':

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using SafeguardGen.Language.Text;
 
 namespace SafeguardGen.Language.Emit;
 
@@ -16,8 +17,19 @@ public static class CSharpNames
         "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
         "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
         "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
-        "using", "virtual", "void", "volatile", "while",
+        "using", "virtual", "void", "volatile", "while", "__arglist", "__makeref", "__reftype", "__refvalue",
     };
+
+    /// <summary>The generated file's hint name for a checklist ID: <see cref="HintStem"/> and <c>.g.cs</c>.</summary>
+    public static string HintName(string checklistId) => HintStem(checklistId) + ".g.cs";
+
+    /// <summary>
+    /// A name made safe to be part of a hint name and unique ignoring case (<see cref="FileNames.CaseSafe"/>):
+    /// Roslyn compares hint names without case, and a clash makes the whole generator fail (CS8785). Its output
+    /// has no capital, so a stem never meets a fixed name with capitals such as <c>SafeguardChecklists.g.cs</c>
+    /// or the suffix <c>.Handlers.g.cs</c>.
+    /// </summary>
+    public static string HintStem(string name) => FileNames.CaseSafe(name);
 
     public static string Pascal(string name)
     {

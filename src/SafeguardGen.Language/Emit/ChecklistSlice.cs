@@ -23,7 +23,8 @@ public sealed record ChecklistSlice(
 
     public string Id => Checklist.Name.ToString();
 
-    public string HintName => Id + ".g.cs";
+    /// <summary>The generated file's name, unique ignoring case (see <see cref="CSharpNames.HintName"/>).</summary>
+    public string HintName => CSharpNames.HintName(Id);
 
     public string ChecklistClass => ClassStem + "Checklist";
 

@@ -52,22 +52,7 @@ internal sealed class Lexer
         }
     }
 
-    internal static string? BidirectionalControlName(char c) => c switch
-    {
-        '\u202A' => "LEFT-TO-RIGHT EMBEDDING",
-        '\u202B' => "RIGHT-TO-LEFT EMBEDDING",
-        '\u202C' => "POP DIRECTIONAL FORMATTING",
-        '\u202D' => "LEFT-TO-RIGHT OVERRIDE",
-        '\u202E' => "RIGHT-TO-LEFT OVERRIDE",
-        '\u2066' => "LEFT-TO-RIGHT ISOLATE",
-        '\u2067' => "RIGHT-TO-LEFT ISOLATE",
-        '\u2068' => "FIRST STRONG ISOLATE",
-        '\u2069' => "POP DIRECTIONAL ISOLATE",
-        '\u200E' => "LEFT-TO-RIGHT MARK",
-        '\u200F' => "RIGHT-TO-LEFT MARK",
-        '\u061C' => "ARABIC LETTER MARK",
-        _ => null,
-    };
+    internal static string? BidirectionalControlName(char c) => BidirectionalControls.Name(c);
 
     private char Current => position < text.Length ? text[position] : '\0';
 
