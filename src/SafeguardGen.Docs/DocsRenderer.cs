@@ -31,51 +31,8 @@ public sealed record DocsResult(IReadOnlyList<RenderedFile> Files, IReadOnlyList
 /// </summary>
 public static class DocsRenderer
 {
-    /// <summary>
-    /// The least number of iterations a template loop may make. Scriban counts each loop on its own, and a loop
-    /// of a default template runs over one list of the model, so the limit in force (<see cref="LoopLimitFor"/>)
-    /// adds the model's size: a template is stopped only when it loops more than the model could make it,
-    /// which a default template never does.
-    /// </summary>
     public const int LoopLimit = 100_000;
-
-    /// <summary>The loop limit for a model: <see cref="LoopLimit"/> plus every item of the model a loop could visit.</summary>
-    public static int LoopLimitFor(TreatyModel model)
-    {
-        long size = 0;
-        foreach (var treaty in model.Treaties)
-        {
-            size += treaty.Safeguards.Count + treaty.Measures.Count + treaty.Profiles.Count + treaty.Checklists.Count
-                + treaty.Kinds.Count + treaty.Facts.Count + treaty.Instruments.Count + treaty.Translations.Count + 1;
-            foreach (var safeguard in treaty.Safeguards)
-            {
-                size += safeguard.Kinds.Count + safeguard.Citations.Count + safeguard.Exceptions.Count + safeguard.Questions.Count
-                    + safeguard.Questions.Sum(q => q.Options.Count);
-            }
-
-            foreach (var measure in treaty.Measures)
-            {
-                size += measure.Safeguards.Count + measure.Profiles.Count;
-            }
-
-            foreach (var profile in treaty.Profiles)
-            {
-                size += profile.RequiredKinds.Count + profile.RequiredSafeguards.Count;
-            }
-
-            size += treaty.Facts.Sum(f => f.Options.Count);
-        }
-
-        return (int)Math.Min(int.MaxValue, LoopLimit + size);
-    }
     public const int RecursionLimit = 64;
-
-    /// <summary>
-    /// The longest string a template may build in one piece (64 Mi characters): far above any page of a model
-    /// read from files of at most 4 Mi characters each, so a default template never meets it, while a custom
-    /// template that doubles a string in a loop is still stopped.
-    /// </summary>
-    public const int StringLimit = 64 * 1024 * 1024;
 
     public static readonly string[] TemplateNames = ["languages", "index", "treaty", "checklist"];
 
@@ -100,7 +57,6 @@ public static class DocsRenderer
             languages.Add(model.Treaties.Select(t => t.Language).FirstOrDefault() ?? "en");
         }
 
-        var loopLimit = LoopLimitFor(model);
         var parsed = new Dictionary<string, Template?>(StringComparer.Ordinal);
         Template? Parse(string name)
         {
@@ -138,13 +94,13 @@ public static class DocsRenderer
 
             var context = new TemplateContext
             {
-                LoopLimit = loopLimit,
+                LoopLimit = LoopLimit,
                 RecursiveLimit = RecursionLimit,
                 StrictVariables = true,
                 EnableRelaxedMemberAccess = false,
                 TemplateLoader = templates,
                 MemberRenamer = StandardMemberRenamer.Default,
-                LimitToString = StringLimit,
+                LimitToString = 100_000,
             };
             context.PushGlobal(globals);
             try

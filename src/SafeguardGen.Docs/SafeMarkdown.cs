@@ -157,7 +157,7 @@ internal static class SafeMarkdown
         switch (inline)
         {
             case LiteralInline literal:
-                builder.Append(Escape(literal.Content.ToString(), AtStartOfLine(builder)));
+                builder.Append(Escape(literal.Content.ToString()));
                 break;
             case CodeInline code:
                 builder.Append(CodeSpan(code.Content));
@@ -166,10 +166,10 @@ internal static class SafeMarkdown
                 builder.Append(lineBreak.IsHard ? "\\\n" : "\n");
                 break;
             case HtmlInline html:
-                builder.Append(Escape(html.Tag, AtStartOfLine(builder)));
+                builder.Append(Escape(html.Tag));
                 break;
             case HtmlEntityInline entity:
-                builder.Append(Escape(entity.Transcoded.ToString(), AtStartOfLine(builder)));
+                builder.Append(Escape(entity.Transcoded.ToString()));
                 break;
             case AutolinkInline autolink:
                 var address = autolink.IsEmail && !autolink.Url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? "mailto:" + autolink.Url : autolink.Url;
@@ -202,8 +202,6 @@ internal static class SafeMarkdown
                 break;
         }
     }
-
-    private static bool AtStartOfLine(StringBuilder builder) => builder.Length == 0 || builder[builder.Length - 1] == '\n';
 
     /// <summary>A link destination in angle brackets, where only '&lt;', '&gt;', '\' and line breaks need care.</summary>
     private static string Destination(string url)
@@ -249,64 +247,28 @@ internal static class SafeMarkdown
         return longest;
     }
 
-    /// <summary>Characters that open inline syntax wherever they stand: code, emphasis, links and images, HTML and autolinks, entities, table cells, strikethrough, headings' closing marks.</summary>
-    private const string Anywhere = "\\`*_[]<>!&|~#";
-
-    /// <summary>Characters that open a block at the start of a line: lists, quotes, setext underlines, thematic breaks.</summary>
-    private const string AtLineStart = "-+=>";
-
     /// <summary>
-    /// Literal text made plain: a backslash before every character that opens inline syntax, and, where the text
-    /// begins a line (after any spaces), before a character that would open a block ("- ", "+ ", "> ", "=",
-    /// "1. ", "1) "). CommonMark lets any ASCII punctuation be escaped, so the text reads the same. Line breaks
-    /// inside a literal fold to spaces.
+    /// Backslash before every ASCII punctuation character (CommonMark lets any of them be escaped), so literal
+    /// text opens no emphasis, code, link, HTML, table cell or block wherever it stands, even at the start of a
+    /// line after spaces. Line breaks inside a literal fold to spaces.
     /// </summary>
-    public static string Escape(string text, bool atLineStart = true)
+    public static string Escape(string text)
     {
         var builder = new StringBuilder(text.Length + 8);
-        var lineStart = atLineStart;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var c in text)
         {
-            var c = text[i];
             if (c is '\r' or '\n')
             {
                 builder.Append(' ');
-                continue;
             }
-
-            if (lineStart && c == ' ')
-            {
-                builder.Append(c);
-                continue;
-            }
-
-            if (Anywhere.Contains(c, StringComparison.Ordinal) || (lineStart && AtLineStart.Contains(c, StringComparison.Ordinal)))
+            else if ((c < 128 && char.IsPunctuation(c)) || c is '$' or '+' or '<' or '=' or '>' or '^' or '`' or '|' or '~')
             {
                 builder.Append('\\').Append(c);
-            }
-            else if (lineStart && c is >= '0' and <= '9')
-            {
-                // "1. " or "1) " at the start of a line would begin an ordered list.
-                var end = i;
-                while (end < text.Length && text[end] is >= '0' and <= '9')
-                {
-                    end++;
-                }
-
-                builder.Append(text, i, end - i);
-                if (end < text.Length && text[end] is '.' or ')')
-                {
-                    builder.Append('\\');
-                }
-
-                i = end - 1;
             }
             else
             {
                 builder.Append(c);
             }
-
-            lineStart = false;
         }
 
         return builder.ToString();

@@ -14,16 +14,9 @@ internal sealed class ViewBuilder
     private readonly string language;
     private readonly Escaper escape;
 
-    /// <summary>Lookups in constant time, so that a page costs time linear in what it shows.</summary>
-    private readonly ModelIndex index;
-
-    /// <summary>Each choice question's options by name, made when a label is first asked for.</summary>
-    private readonly Dictionary<Question, Dictionary<string, AnswerOption>> optionsByName = new(ReferenceEqualityComparer.Instance);
-
     public ViewBuilder(TreatyModel model, string language, Escaper escape)
     {
         this.model = model;
-        index = model.CreateIndex();
         this.language = language;
         this.escape = escape;
     }
@@ -88,7 +81,7 @@ internal sealed class ViewBuilder
             return escape.Text(BuiltInKinds.Find(kind.Name)?.Title ?? kind.Name);
         }
 
-        var custom = index.FindTreaty(kind.DeclaringTreaty!)?.Kinds.FirstOrDefault(k => k.Name.Name == kind.Name);
+        var custom = model.FindTreaty(kind.DeclaringTreaty!)?.Kinds.FirstOrDefault(k => k.Name.Name == kind.Name);
         return custom is null ? escape.Text(kind.Name) : T(custom.Title);
     }
 
@@ -144,21 +137,7 @@ internal sealed class ViewBuilder
         };
     }
 
-    private string OptionLabel(Question question, string option)
-    {
-        if (!optionsByName.TryGetValue(question, out var options))
-        {
-            options = new Dictionary<string, AnswerOption>(StringComparer.Ordinal);
-            foreach (var candidate in question.Options)
-            {
-                options[candidate.Name] = candidate;
-            }
-
-            optionsByName[question] = options;
-        }
-
-        return T(options.TryGetValue(option, out var found) ? found.Label : LocalizedText.Plain(option));
-    }
+    private string OptionLabel(Question question, string option) => T(question.Options.FirstOrDefault(o => o.Name == option)?.Label ?? LocalizedText.Plain(option));
 
     private static string Comparison(string op) => op switch
     {
@@ -187,8 +166,8 @@ internal sealed class ViewBuilder
     }
 
     private Question? Find(QuestionKey key) => key.IsFact
-        ? index.FindFact(key.Owner)
-        : index.FindQuestion(key);
+        ? model.FindFact(key.Owner)
+        : model.FindSafeguard(key.Owner)?.Questions.FirstOrDefault(q => q.Key == key);
 
     private string Asked(QuestionKey key) => "the answer to “" + T(Find(key)?.Ask ?? LocalizedText.Plain(key.ToString())) + "”";
 
@@ -245,21 +224,21 @@ internal sealed class ViewBuilder
         T(measure.Title),
         G(measure.Description),
         measure.Citations.Select(Citation).ToList(),
-        measure.Profiles.Select(p => T(index.FindProfile(p)?.Title ?? LocalizedText.Plain(p.ToString()))).ToList(),
-        measure.Safeguards.Select(s => new LinkView(T(index.FindSafeguard(s)?.Title ?? LocalizedText.Plain(s.ToString())), SafeguardPage(s))).ToList());
+        measure.Profiles.Select(p => T(model.FindProfile(p)?.Title ?? LocalizedText.Plain(p.ToString()))).ToList(),
+        measure.Safeguards.Select(s => new LinkView(T(model.FindSafeguard(s)?.Title ?? LocalizedText.Plain(s.ToString())), SafeguardPage(s))).ToList());
 
     /// <summary>Measures against every kind their profiles require: which safeguards cover each, and the gaps.</summary>
     private CoverageView Coverage(Treaty treaty)
     {
         var kinds = treaty.Measures
-            .SelectMany(m => m.Profiles.Select(index.FindProfile).Where(p => p is not null).SelectMany(p => p!.RequiredKinds))
+            .SelectMany(m => m.Profiles.Select(model.FindProfile).Where(p => p is not null).SelectMany(p => p!.RequiredKinds))
             .Distinct()
             .ToList();
         var rows = new List<CoverageRowView>();
         foreach (var measure in treaty.Measures)
         {
-            var required = measure.Profiles.Select(index.FindProfile).Where(p => p is not null).SelectMany(p => p!.RequiredKinds).ToList();
-            var safeguards = measure.Safeguards.Select(index.FindSafeguard).Where(s => s is not null).Select(s => s!).ToList();
+            var required = measure.Profiles.Select(model.FindProfile).Where(p => p is not null).SelectMany(p => p!.RequiredKinds).ToList();
+            var safeguards = measure.Safeguards.Select(model.FindSafeguard).Where(s => s is not null).Select(s => s!).ToList();
             var cells = kinds.Select(kind =>
             {
                 var covering = safeguards.Where(s => s.Kinds.Any(k => k.Covers(kind))).ToList();
@@ -279,7 +258,7 @@ internal sealed class ViewBuilder
     public ChecklistView Checklist(Treaty treaty, Checklist checklist)
     {
         var page = ChecklistPage(checklist.Name);
-        var safeguards = checklist.Safeguards.Select(index.FindSafeguard).Where(s => s is not null).Select(s => Safeguard(s!, TreatyPage(s!.Name.Treaty))).ToList();
+        var safeguards = checklist.Safeguards.Select(model.FindSafeguard).Where(s => s is not null).Select(s => Safeguard(s!, TreatyPage(s!.Name.Treaty))).ToList();
         return new ChecklistView(
             escape.Text(checklist.Name.ToString()),
             T(checklist.Title),
@@ -287,8 +266,8 @@ internal sealed class ViewBuilder
             page,
             T(treaty.Title),
             TreatyPage(treaty.Name),
-            T(index.FindMeasure(checklist.Measure)?.Title ?? LocalizedText.Plain(checklist.Measure.ToString())),
+            T(model.FindMeasure(checklist.Measure)?.Title ?? LocalizedText.Plain(checklist.Measure.ToString())),
             safeguards,
-            checklist.Facts.Select(index.FindFact).Where(f => f is not null).Select(f => Question(f!)).ToList());
+            checklist.Facts.Select(model.FindFact).Where(f => f is not null).Select(f => Question(f!)).ToList());
     }
 }

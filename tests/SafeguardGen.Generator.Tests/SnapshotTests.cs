@@ -36,7 +36,7 @@ public sealed class SnapshotTests
     public async Task A_small_treaty_generates_exactly_the_snapshot()
     {
         var treaty = File.ReadAllText(Path.Combine(Folder, "demo.treaty"));
-        if (Environment.GetEnvironmentVariable("SAFEGUARD_UPDATE_SNAPSHOTS") == "1")
+        if (Environment.GetEnvironmentVariable("SAFEGUARDGEN_UPDATE_SNAPSHOTS") == "1")
         {
             // A deliberate change to the emitted code: write the new snapshots, then review them in the diff.
             var run = Harness.Generate([("demo.treaty", treaty)]);
