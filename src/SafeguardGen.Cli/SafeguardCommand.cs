@@ -80,7 +80,7 @@ internal static class CheckCommand
                 return SafeguardCommand.UsageError;
             }
 
-            var result = TreatyCompiler.Bind(files.Select(f => TreatyCompiler.Parse(f.DisplayPath, f.Content)));
+            var result = InputFile.Compile(files);
             var diagnostics = result.Diagnostics.ToList();
             switch (parse.GetValue(format))
             {
@@ -158,7 +158,7 @@ internal static class DocsCommand
                 return SafeguardCommand.UsageError;
             }
 
-            var compiled = TreatyCompiler.Bind(files.Select(f => TreatyCompiler.Parse(f.DisplayPath, f.Content)));
+            var compiled = InputFile.Compile(files);
             var docsFormat = parse.GetValue(format) == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown;
             var only = (parse.GetValue(languages) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var rendered = Docs.DocsRenderer.Render(compiled.Model, docsFormat, templateFolder, only);

@@ -40,6 +40,11 @@ public static class TreatyCompiler
                 return new ParsedFile(EmptyFile(source.Path), source.Lines, bag.Items.ToEquatableArray());
             }
 
+            foreach (var invalid in source.InvalidUtf8)
+            {
+                bag.Report(DiagnosticDescriptors.InvalidUtf8, new TextSpan(invalid.Offset, 1), invalid.Bytes);
+            }
+
             var tokens = Lexer.Tokenize(source, bag);
             var syntax = Parser.Parse(source, tokens, bag);
             return new ParsedFile(syntax, source.Lines, Sort(bag.Items).ToEquatableArray());
