@@ -158,9 +158,25 @@ internal static class DocsCommand
                 return SafeguardCommand.UsageError;
             }
 
+            var folder = parse.GetValue(outFolder)!;
+            if (File.Exists(folder))
+            {
+                error.WriteLine("safeguard: --out '" + folder.Replace('\\', '/') + "' is a file; give the folder to write the pages to.");
+                error.WriteLine(SafeguardCommand.UsageHint);
+                return SafeguardCommand.UsageError;
+            }
+
             var compiled = InputFile.Compile(files);
-            var docsFormat = parse.GetValue(format) == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown;
             var only = (parse.GetValue(languages) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var languageError = LanguageChoice.Check(only, compiled.Model);
+            if (languageError is not null)
+            {
+                error.WriteLine("safeguard: " + languageError);
+                error.WriteLine(SafeguardCommand.UsageHint);
+                return SafeguardCommand.UsageError;
+            }
+
+            var docsFormat = parse.GetValue(format) == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown;
             var rendered = Docs.DocsRenderer.Render(compiled.Model, docsFormat, templateFolder, only);
             var diagnostics = compiled.Diagnostics.Concat(rendered.Diagnostics).ToList();
             foreach (var diagnostic in diagnostics)
@@ -176,8 +192,13 @@ internal static class DocsCommand
                 return SafeguardCommand.InputErrors;
             }
 
-            var folder = parse.GetValue(outFolder)!;
-            var (written, unchanged) = Docs.DocsWriter.Write(folder, rendered.Files);
+            var (written, unchanged, writeError) = SiteWriter.Write(folder, rendered.Files);
+            if (writeError is not null)
+            {
+                error.WriteLine("safeguard: " + writeError + ".");
+                return SafeguardCommand.InputErrors;
+            }
+
             output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} pages written, {1} unchanged, in {2}.", written, unchanged, folder.Replace('\\', '/')));
             return compiled.HasErrors ? SafeguardCommand.InputErrors : SafeguardCommand.Success;
         });
