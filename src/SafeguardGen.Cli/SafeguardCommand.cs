@@ -67,12 +67,26 @@ internal static class CheckCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var helpBase = new Option<string?>("--help-base")
+        {
+            Description = "An absolute URI under which the diagnostics' pages are served (e.g. https://example.org/safeguard/diagnostics/); by default the pages shipped with the command.",
+        };
 
         var command = new Command("check", "Parses and checks .treaty files and reports every diagnostic.");
         command.Arguments.Add(inputs);
         command.Options.Add(format);
+        command.Options.Add(helpBase);
         command.SetAction(parse =>
         {
+            var helpBaseText = parse.GetValue(helpBase);
+            Uri? helpBaseUri = null;
+            if (helpBaseText is not null && !TryHelpBase(helpBaseText, out helpBaseUri))
+            {
+                error.WriteLine("safeguard: --help-base '" + helpBaseText + "' is not an absolute http, https or file URI.");
+                error.WriteLine(SafeguardCommand.UsageHint);
+                return SafeguardCommand.UsageError;
+            }
+
             var files = InputFiles.Find(parse.GetValue(inputs) ?? Array.Empty<string>(), error);
             if (files is null)
             {
@@ -85,10 +99,10 @@ internal static class CheckCommand
             switch (parse.GetValue(format))
             {
                 case "json":
-                    output.WriteLine(DiagnosticFormats.Json(diagnostics, files.Count));
+                    output.WriteLine(DiagnosticFormats.Json(diagnostics, files.Count, helpBaseUri));
                     break;
                 case "sarif":
-                    output.WriteLine(DiagnosticFormats.Sarif(diagnostics));
+                    output.WriteLine(DiagnosticFormats.Sarif(diagnostics, helpBaseUri));
                     break;
                 default:
                     foreach (var diagnostic in diagnostics)
@@ -103,6 +117,19 @@ internal static class CheckCommand
             return result.HasErrors ? SafeguardCommand.InputErrors : SafeguardCommand.Success;
         });
         return command;
+    }
+
+    /// <summary>An absolute http, https or file URI, ending in '/' so that page names resolve under it.</summary>
+    private static bool TryHelpBase(string text, out Uri? uri)
+    {
+        uri = null;
+        if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeFile))
+        {
+            return false;
+        }
+
+        uri = parsed;
+        return true;
     }
 }
 
