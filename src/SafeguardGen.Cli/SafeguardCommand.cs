@@ -28,6 +28,11 @@ public static class SafeguardCommand
                     error.WriteLine("safeguard: " + parseError.Message);
                 }
 
+                foreach (var suggestion in Suggestions.For(result))
+                {
+                    error.WriteLine("safeguard: " + suggestion);
+                }
+
                 error.WriteLine(UsageHint);
                 return UsageError;
             }
@@ -44,7 +49,7 @@ public static class SafeguardCommand
 
     private static RootCommand Build(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Checks, documents and exports .treaty files: safeguards for cybercrime cooperation, as code.");
+        var root = new RootCommand("Checks .treaty files and renders their documentation: safeguards for cybercrime cooperation, as code.");
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(DocsCommand.Create(output, error));
         return root;

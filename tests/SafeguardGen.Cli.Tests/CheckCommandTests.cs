@@ -172,6 +172,37 @@ public sealed class CheckCommandTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("chek x.treaty", "'chek' is not a command or option; did you mean 'check'?")]
+    [InlineData("dosc x.treaty", "'dosc' is not a command or option; did you mean 'docs'?")]
+    public void A_misspelt_command_is_a_usage_error_that_suggests_the_nearest_command(string commandLine, string suggestion)
+    {
+        var (exit, _, error) = Run(commandLine.Split(' '));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("safeguard: " + suggestion, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_word_far_from_every_command_gets_no_suggestion()
+    {
+        var (exit, _, error) = Run("frobnicate");
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("did you mean", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_describes_only_the_commands_that_exist()
+    {
+        var (exit, output, _) = Run("--help");
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("export", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("check", output, StringComparison.Ordinal);
+        Assert.Contains("docs", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_path_that_does_not_exist_is_a_usage_error()
     {
