@@ -39,6 +39,13 @@ public static class SafeguardCommand
 
             return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            // The user's environment (a folder that cannot be listed or written, a full disk), not a bug: say what
+            // failed, without asking for a bug report.
+            error.WriteLine("safeguard: " + (exception is UnauthorizedAccessException ? "permission denied: " : string.Empty) + exception.Message);
+            return InputErrors;
+        }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // No stack trace ever reaches the user: the failure is reported like any other diagnostic.
