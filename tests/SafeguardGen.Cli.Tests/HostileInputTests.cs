@@ -143,6 +143,17 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void A_file_far_over_the_limit_is_read_only_up_to_the_limit_and_reported_as_too_large()
+    {
+        File.WriteAllBytes(Path.Combine(input, "huge.treaty"), Enumerable.Repeat((byte)'a', 5 * SafeguardGen.Language.Compilation.TreatyCompiler.MaxFileLength).ToArray());
+
+        var (exit, output, _) = Run("check", "input");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("input/huge.treaty(1,1): error SG0006: File has more than 4194304 characters; the limit is 4194304.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_absolute_input_path_prints_absolute_and_a_relative_one_relative()
     {
         File.WriteAllText(Path.Combine(input, "aaa.treaty"), "treaty aaa { titel \"C\" }\n");

@@ -36,7 +36,7 @@ public static class TreatyCompiler
         {
             if (source.Length > MaxFileLength)
             {
-                bag.Report(DiagnosticDescriptors.FileTooLarge, new TextSpan(0, 0), source.Length, MaxFileLength);
+                bag.Report(DiagnosticDescriptors.FileTooLarge, new TextSpan(0, 0), source.Truncated ? "more than " + MaxFileLength.ToString(System.Globalization.CultureInfo.InvariantCulture) : (object)source.Length, MaxFileLength);
                 return new ParsedFile(EmptyFile(source.Path), source.Lines, bag.Items.ToEquatableArray());
             }
 

@@ -18,7 +18,11 @@ public sealed class SourceText
         : this(path, decoded?.Text ?? string.Empty)
     {
         InvalidUtf8 = decoded?.Invalid ?? System.Array.Empty<InvalidUtf8>();
+        Truncated = decoded?.Truncated ?? false;
     }
+
+    /// <summary>True when the host stopped reading one character past the limit, so <see cref="Length"/> is not the file's length.</summary>
+    public bool Truncated { get; }
 
     /// <summary>Where the bytes this text was decoded from were not UTF-8 (empty for text given as a string).</summary>
     public IReadOnlyList<InvalidUtf8> InvalidUtf8 { get; }
