@@ -205,6 +205,13 @@ internal static class DocsCommand
                 return SafeguardCommand.UsageError;
             }
 
+            if (SiteWriter.ContainsWorkingFolder(folder))
+            {
+                error.WriteLine("safeguard: --out '" + folder.Replace('\\', '/') + "' holds the working folder; the site is replaced as a whole, so give a folder that you are not in.");
+                error.WriteLine(SafeguardCommand.UsageHint);
+                return SafeguardCommand.UsageError;
+            }
+
             var compiled = InputFile.Compile(files);
             var only = (parse.GetValue(languages) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var languageError = LanguageChoice.Check(only, compiled.Model);

@@ -77,6 +77,14 @@ internal static class SiteWriter
         return (changed.Count, files.Count - changed.Count, null);
     }
 
+    /// <summary>True when the working folder is the output or inside it: moving it away would leave the shell in a deleted folder.</summary>
+    public static bool ContainsWorkingFolder(string folder)
+    {
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var current = Path.TrimEndingDirectorySeparator(Directory.GetCurrentDirectory());
+        return current.Equals(target, StringComparison.Ordinal) || current.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
     private static string Local(string path) => path.Replace('/', Path.DirectorySeparatorChar);
 
     private static string Shown(string path) => path.Replace('\\', '/');

@@ -6,6 +6,7 @@ using SafeguardGen.Cli;
 namespace SafeguardGen.Cli.Tests;
 
 /// <summary><c>safeguard docs</c>: what it writes, and how it fails.</summary>
+[Collection(WorkingFolder.Collection)]
 public sealed class DocsCommandTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("safeguard-docs-cli-").FullName;
@@ -87,6 +88,25 @@ public sealed class DocsCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Equal("safeguard: " + message, error.Split('\n')[0].TrimEnd('\r'));
         Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Out_holding_the_working_folder_is_a_usage_error_because_the_site_is_replaced_as_a_whole()
+    {
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(folder);
+        try
+        {
+            var (exit, _, error) = Run("docs", Examples, "--out", ".");
+
+            Assert.Equal(2, exit);
+            Assert.Contains("--out '.' holds the working folder", error, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
     }
 
     [Fact]

@@ -11,6 +11,7 @@ namespace SafeguardGen.Cli.Tests;
 /// <c>safeguard check</c> in a hostile environment: FIFOs, devices, link loops, dangling links, unreadable files
 /// and bytes that are not UTF-8 each give a message naming the path and the cause, and the other files are checked.
 /// </summary>
+[Collection(WorkingFolder.Collection)]
 public sealed class HostileInputTests : IDisposable
 {
     private static readonly string Examples = Path.Combine(SafeguardGen.Testing.TestProcess.RepositoryRoot, "examples", "treaties");
