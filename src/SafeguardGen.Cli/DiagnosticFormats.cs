@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -23,7 +24,7 @@ internal static class DiagnosticFormats
 
     private static string Plural(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 
-    public static string Json(IReadOnlyList<Diagnostic> diagnostics, int files) => Write(writer =>
+    public static string Json(IReadOnlyList<Diagnostic> diagnostics, int files, Uri? helpBase) => Write(writer =>
     {
         writer.WriteStartObject();
         writer.WriteNumber("files", files);
@@ -41,7 +42,7 @@ internal static class DiagnosticFormats
             writer.WriteNumber("column", d.Location.Start.Column);
             writer.WriteNumber("endLine", d.Location.End.Line);
             writer.WriteNumber("endColumn", d.Location.End.Column);
-            writer.WriteString("helpUri", HelpUri(d.Id));
+            writer.WriteString("helpUri", HelpUri(d.Id, helpBase));
             writer.WriteEndObject();
         }
 
@@ -49,13 +50,22 @@ internal static class DiagnosticFormats
         writer.WriteEndObject();
     });
 
-    /// <summary>The diagnostic's page, relative to the repository root (the language library owns the path).</summary>
-    public static string HelpUri(string id) => DiagnosticDescriptors.All.FirstOrDefault(d => d.Id == id)?.HelpPath ?? "dsl-spec/diagnostics.md";
+    /// <summary>Where the pages shipped with the command are: docs/diagnostics beside safeguard.dll.</summary>
+    public static Uri ShippedPages { get; } = new(Path.Combine(AppContext.BaseDirectory, "docs", "diagnostics") + Path.DirectorySeparatorChar);
+
+    /// <summary>
+    /// The diagnostic's page as an absolute URI (SARIF requires one): under <paramref name="helpBase"/> when given
+    /// (e.g. the pages on a web server), else the page shipped with the command.
+    /// </summary>
+    public static string HelpUri(string id, Uri? helpBase) => new Uri(helpBase ?? ShippedPages, id + ".md").AbsoluteUri;
+
+    /// <summary>The file's location as a URI: relative paths stay relative (SARIF resolves them against the working folder), absolute ones become file URIs.</summary>
+    private static string ArtifactUri(string path) => Path.IsPathRooted(path) ? new Uri(path).AbsoluteUri : Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal);
 
     /// <summary>SARIF 2.1.0 with one rule per ID used, columns in UTF-16 code units as the compiler counts them.</summary>
-    public static string Sarif(IReadOnlyList<Diagnostic> diagnostics) => Write(writer =>
+    public static string Sarif(IReadOnlyList<Diagnostic> diagnostics, Uri? helpBase) => Write(writer =>
     {
-        var rules = diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
+        var rules = diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
         writer.WriteStartObject();
         writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         writer.WriteString("version", "2.1.0");
@@ -71,11 +81,11 @@ internal static class DiagnosticFormats
             var descriptor = DiagnosticDescriptors.All.FirstOrDefault(r => r.Id == id);
             writer.WriteStartObject();
             writer.WriteString("id", id);
-            writer.WriteString("name", descriptor is null ? id : string.Concat(descriptor.Title.Split(' ').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w.Substring(1))).Replace("/", string.Empty, System.StringComparison.Ordinal));
+            writer.WriteString("name", descriptor is null ? id : string.Concat(descriptor.Title.Split(' ').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w.Substring(1))).Replace("/", string.Empty, StringComparison.Ordinal));
             writer.WriteStartObject("shortDescription");
             writer.WriteString("text", descriptor?.Title ?? id);
             writer.WriteEndObject();
-            writer.WriteString("helpUri", HelpUri(id));
+            writer.WriteString("helpUri", HelpUri(id, helpBase));
             writer.WriteStartObject("defaultConfiguration");
             writer.WriteString("level", Level(descriptor?.Severity ?? DiagnosticSeverity.Error));
             writer.WriteEndObject();
@@ -100,7 +110,7 @@ internal static class DiagnosticFormats
             writer.WriteStartObject();
             writer.WriteStartObject("physicalLocation");
             writer.WriteStartObject("artifactLocation");
-            writer.WriteString("uri", d.Location.Path);
+            writer.WriteString("uri", ArtifactUri(d.Location.Path));
             writer.WriteEndObject();
             writer.WriteStartObject("region");
             writer.WriteNumber("startLine", d.Location.Start.Line);
@@ -127,7 +137,7 @@ internal static class DiagnosticFormats
         _ => "note",
     };
 
-    private static string Write(System.Action<Utf8JsonWriter> write)
+    private static string Write(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))

@@ -28,11 +28,23 @@ public static class SafeguardCommand
                     error.WriteLine("safeguard: " + parseError.Message);
                 }
 
+                foreach (var suggestion in Suggestions.For(result))
+                {
+                    error.WriteLine("safeguard: " + suggestion);
+                }
+
                 error.WriteLine(UsageHint);
                 return UsageError;
             }
 
             return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            // The user's environment (a folder that cannot be listed or written, a full disk), not a bug: say what
+            // failed, without asking for a bug report.
+            error.WriteLine("safeguard: " + (exception is UnauthorizedAccessException ? "permission denied: " : string.Empty) + exception.Message);
+            return InputErrors;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -44,7 +56,7 @@ public static class SafeguardCommand
 
     private static RootCommand Build(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Checks, documents and exports .treaty files: safeguards for cybercrime cooperation, as code.");
+        var root = new RootCommand("Checks .treaty files and renders their documentation: safeguards for cybercrime cooperation, as code.");
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(DocsCommand.Create(output, error));
         return root;
@@ -67,12 +79,26 @@ internal static class CheckCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var helpBase = new Option<string?>("--help-base")
+        {
+            Description = "An absolute URI under which the diagnostics' pages are served (e.g. https://example.org/safeguard/diagnostics/); by default the pages shipped with the command.",
+        };
 
         var command = new Command("check", "Parses and checks .treaty files and reports every diagnostic.");
         command.Arguments.Add(inputs);
         command.Options.Add(format);
+        command.Options.Add(helpBase);
         command.SetAction(parse =>
         {
+            var helpBaseText = parse.GetValue(helpBase);
+            Uri? helpBaseUri = null;
+            if (helpBaseText is not null && !TryHelpBase(helpBaseText, out helpBaseUri))
+            {
+                error.WriteLine("safeguard: --help-base '" + helpBaseText + "' is not an absolute http, https or file URI.");
+                error.WriteLine(SafeguardCommand.UsageHint);
+                return SafeguardCommand.UsageError;
+            }
+
             var files = InputFiles.Find(parse.GetValue(inputs) ?? Array.Empty<string>(), error);
             if (files is null)
             {
@@ -80,15 +106,15 @@ internal static class CheckCommand
                 return SafeguardCommand.UsageError;
             }
 
-            var result = TreatyCompiler.Bind(files.Select(f => TreatyCompiler.Parse(f.DisplayPath, f.Content)));
+            var result = InputFile.Compile(files);
             var diagnostics = result.Diagnostics.ToList();
             switch (parse.GetValue(format))
             {
                 case "json":
-                    output.WriteLine(DiagnosticFormats.Json(diagnostics, files.Count));
+                    output.WriteLine(DiagnosticFormats.Json(diagnostics, files.Count, helpBaseUri));
                     break;
                 case "sarif":
-                    output.WriteLine(DiagnosticFormats.Sarif(diagnostics));
+                    output.WriteLine(DiagnosticFormats.Sarif(diagnostics, helpBaseUri));
                     break;
                 default:
                     foreach (var diagnostic in diagnostics)
@@ -103,6 +129,19 @@ internal static class CheckCommand
             return result.HasErrors ? SafeguardCommand.InputErrors : SafeguardCommand.Success;
         });
         return command;
+    }
+
+    /// <summary>An absolute http, https or file URI, ending in '/' so that page names resolve under it.</summary>
+    private static bool TryHelpBase(string text, out Uri? uri)
+    {
+        uri = null;
+        if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeFile))
+        {
+            return false;
+        }
+
+        uri = parsed;
+        return true;
     }
 }
 
@@ -158,9 +197,32 @@ internal static class DocsCommand
                 return SafeguardCommand.UsageError;
             }
 
-            var compiled = TreatyCompiler.Bind(files.Select(f => TreatyCompiler.Parse(f.DisplayPath, f.Content)));
-            var docsFormat = parse.GetValue(format) == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown;
+            var folder = parse.GetValue(outFolder)!;
+            if (File.Exists(folder))
+            {
+                error.WriteLine("safeguard: --out '" + folder.Replace('\\', '/') + "' is a file; give the folder to write the pages to.");
+                error.WriteLine(SafeguardCommand.UsageHint);
+                return SafeguardCommand.UsageError;
+            }
+
+            if (SiteWriter.ContainsWorkingFolder(folder))
+            {
+                error.WriteLine("safeguard: --out '" + folder.Replace('\\', '/') + "' holds the working folder; the site is replaced as a whole, so give a folder that you are not in.");
+                error.WriteLine(SafeguardCommand.UsageHint);
+                return SafeguardCommand.UsageError;
+            }
+
+            var compiled = InputFile.Compile(files);
             var only = (parse.GetValue(languages) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var languageError = LanguageChoice.Check(only, compiled.Model);
+            if (languageError is not null)
+            {
+                error.WriteLine("safeguard: " + languageError);
+                error.WriteLine(SafeguardCommand.UsageHint);
+                return SafeguardCommand.UsageError;
+            }
+
+            var docsFormat = parse.GetValue(format) == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown;
             var rendered = Docs.DocsRenderer.Render(compiled.Model, docsFormat, templateFolder, only);
             var diagnostics = compiled.Diagnostics.Concat(rendered.Diagnostics).ToList();
             foreach (var diagnostic in diagnostics)
@@ -176,8 +238,13 @@ internal static class DocsCommand
                 return SafeguardCommand.InputErrors;
             }
 
-            var folder = parse.GetValue(outFolder)!;
-            var (written, unchanged) = Docs.DocsWriter.Write(folder, rendered.Files);
+            var (written, unchanged, writeError) = SiteWriter.Write(folder, rendered.Files);
+            if (writeError is not null)
+            {
+                error.WriteLine("safeguard: " + writeError + ".");
+                return SafeguardCommand.InputErrors;
+            }
+
             output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} pages written, {1} unchanged, in {2}.", written, unchanged, folder.Replace('\\', '/')));
             return compiled.HasErrors ? SafeguardCommand.InputErrors : SafeguardCommand.Success;
         });

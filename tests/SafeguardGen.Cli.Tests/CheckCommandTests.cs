@@ -97,7 +97,39 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(7, diagnostic.GetProperty("line").GetInt32());
         Assert.Equal(3, diagnostic.GetProperty("column").GetInt32());
         Assert.Equal(8, diagnostic.GetProperty("endColumn").GetInt32());
-        Assert.Equal("dsl-spec/diagnostics/SG0102.md", diagnostic.GetProperty("helpUri").GetString());
+        var helpUri = new Uri(diagnostic.GetProperty("helpUri").GetString()!);
+        Assert.True(helpUri.IsAbsoluteUri);
+        Assert.Equal("file", helpUri.Scheme);
+        Assert.StartsWith("# SG0102: Unknown property", File.ReadAllText(helpUri.LocalPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sarif_help_uris_are_absolute_pages_shipped_with_the_command_or_under_the_given_base()
+    {
+        var path = Write("broken.treaty", Broken);
+
+        var shipped = RuleHelpUri(Run("check", path, "--format", "sarif").Output);
+        var served = RuleHelpUri(Run("check", path, "--format", "sarif", "--help-base", "https://example.org/safeguard/diagnostics").Output);
+
+        Assert.True(File.Exists(new Uri(shipped).LocalPath));
+        Assert.Equal("https://example.org/safeguard/diagnostics/SG0102.md", served);
+    }
+
+    private static string RuleHelpUri(string sarif)
+    {
+        using var json = JsonDocument.Parse(sarif);
+        return json.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules")[0].GetProperty("helpUri").GetString()!;
+    }
+
+    [Theory]
+    [InlineData("dsl-spec/diagnostics")]
+    [InlineData("javascript:alert(1)")]
+    public void A_help_base_that_is_not_an_absolute_web_or_file_uri_is_a_usage_error(string helpBase)
+    {
+        var (exit, _, error) = Run("check", Write("broken.treaty", Broken), "--format", "json", "--help-base", helpBase);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--help-base '" + helpBase + "' is not an absolute http, https or file URI.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,6 +170,37 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("safeguard --help", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("chek x.treaty", "'chek' is not a command or option; did you mean 'check'?")]
+    [InlineData("dosc x.treaty", "'dosc' is not a command or option; did you mean 'docs'?")]
+    public void A_misspelt_command_is_a_usage_error_that_suggests_the_nearest_command(string commandLine, string suggestion)
+    {
+        var (exit, _, error) = Run(commandLine.Split(' '));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("safeguard: " + suggestion, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_word_far_from_every_command_gets_no_suggestion()
+    {
+        var (exit, _, error) = Run("frobnicate");
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("did you mean", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_describes_only_the_commands_that_exist()
+    {
+        var (exit, output, _) = Run("--help");
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("export", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("check", output, StringComparison.Ordinal);
+        Assert.Contains("docs", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using SafeguardGen.Cli;
 namespace SafeguardGen.Cli.Tests;
 
 /// <summary><c>safeguard docs</c>: what it writes, and how it fails.</summary>
+[Collection(WorkingFolder.Collection)]
 public sealed class DocsCommandTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("safeguard-docs-cli-").FullName;
@@ -72,5 +73,112 @@ public sealed class DocsCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("safeguard --help", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("de", "--languages: no treaty declares language 'de'; the treaties declare en, es, fr.")]
+    [InlineData("xx!!", "--languages: 'xx!!' is not a language tag (such as en, fr or pt-BR); the treaties declare en, es, fr.")]
+    [InlineData("fr,\u001b[2J", "--languages: '\\u001B[2J' is not a language tag (such as en, fr or pt-BR); the treaties declare en, es, fr.")]
+    public void An_undeclared_or_invalid_language_is_a_usage_error_that_names_the_declared_languages(string languages, string message)
+    {
+        var output = Path.Combine(folder, "out");
+
+        var (exit, _, error) = Run("docs", Examples, "--out", output, "--languages", System.Text.RegularExpressions.Regex.Unescape(languages));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("safeguard: " + message, error.Split('\n')[0].TrimEnd('\r'));
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Out_holding_the_working_folder_is_a_usage_error_because_the_site_is_replaced_as_a_whole()
+    {
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(folder);
+        try
+        {
+            var (exit, _, error) = Run("docs", Examples, "--out", ".");
+
+            Assert.Equal(2, exit);
+            Assert.Contains("--out '.' holds the working folder", error, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+    }
+
+    [Fact]
+    public void Out_naming_an_existing_file_is_a_usage_error()
+    {
+        var file = Path.Combine(folder, "site");
+        File.WriteAllText(file, "mine");
+
+        var (exit, _, error) = Run("docs", Examples, "--out", file);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--out '" + file + "' is a file; give the folder to write the pages to.", error, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(file));
+    }
+
+    /// <summary>Tests run as root here, where a read-only folder can still be written; a parent that is a regular file fails for root too.</summary>
+    [Fact]
+    public void An_output_folder_that_cannot_be_created_is_reported_with_its_path_and_exits_one()
+    {
+        File.WriteAllText(Path.Combine(folder, "plain"), "a file");
+        var output = Path.Combine(folder, "plain", "site");
+
+        var (exit, _, error) = Run("docs", Examples, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("safeguard: cannot write the pages to '" + output + "': ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG0900", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failure_while_writing_leaves_the_previous_site_intact_and_no_temporary_folder()
+    {
+        var output = Directory.CreateDirectory(Path.Combine(folder, "site")).FullName;
+        File.WriteAllText(Path.Combine(output, "index.md"), "the previous index");
+        File.WriteAllText(Path.Combine(output, "en"), "a file where the pages' folder must go");
+
+        var (exit, _, error) = Run("docs", Examples, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("safeguard: cannot write the pages to '" + output + "': ", error, StringComparison.Ordinal);
+        Assert.EndsWith("; the previous pages are left as they were.\n", error.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(["en", "index.md"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("the previous index", File.ReadAllText(Path.Combine(output, "index.md")));
+        Assert.Equal(["site"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void When_one_treaty_changes_the_other_pages_keep_their_last_write_time()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(folder, "in")).FullName;
+        foreach (var file in Directory.GetFiles(Examples, "*.treaty"))
+        {
+            File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
+        }
+
+        var output = Path.Combine(folder, "out");
+        Assert.Equal(0, Run("docs", input, "--out", output).Exit);
+        var old = new DateTime(2001, 11, 23, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var page in Directory.GetFiles(output, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(page, old);
+        }
+
+        var budapest = Path.Combine(input, "budapest.treaty");
+        File.WriteAllText(budapest, File.ReadAllText(budapest).Replace("title \"Convention on Cybercrime\"", "title \"Convention on Cybercrime (Budapest)\"", StringComparison.Ordinal));
+        var (exit, text, _) = Run("docs", input, "--out", output);
+
+        Assert.Equal(0, exit);
+        var changed = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Where(p => File.GetLastWriteTimeUtc(p) != old).Select(p => Path.GetRelativePath(output, p).Replace('\\', '/')).ToList();
+        Assert.NotEmpty(changed);
+        Assert.Contains(changed.Count + " pages written, " + (43 - changed.Count) + " unchanged", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("en/ets24.md", changed);
+        Assert.Equal(["out", "in"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).OrderDescending(StringComparer.Ordinal));
     }
 }

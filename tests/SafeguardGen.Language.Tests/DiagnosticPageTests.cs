@@ -16,7 +16,7 @@ public sealed partial class DiagnosticPageTests
     private static readonly string PagesFolder = Path.Combine(Support.RepositoryRoot, "dsl-spec", "diagnostics");
 
     /// <summary>IDs whose failing input is no .treaty file alone: each has its own test, named on its page or, for the C# handler diagnostics, in HandlerPageTests.</summary>
-    private static readonly string[] IdsTestedInCode = { "SG0006", "SG0008", "SG0500", "SG0501", "SG0900", "SG1001", "SG1002", "SG1003", "SG1004", "SG1005", "SG1006" };
+    private static readonly string[] IdsTestedInCode = { "SG0006", "SG0008", "SG0009", "SG0010", "SG0500", "SG0501", "SG0900", "SG1001", "SG1002", "SG1003", "SG1004", "SG1005", "SG1006" };
 
     public static TheoryData<string> PagesWithExamples()
     {

@@ -36,8 +36,13 @@ public static class TreatyCompiler
         {
             if (source.Length > MaxFileLength)
             {
-                bag.Report(DiagnosticDescriptors.FileTooLarge, new TextSpan(0, 0), source.Length, MaxFileLength);
+                bag.Report(DiagnosticDescriptors.FileTooLarge, new TextSpan(0, 0), source.Truncated ? "more than " + MaxFileLength.ToString(System.Globalization.CultureInfo.InvariantCulture) : (object)source.Length, MaxFileLength);
                 return new ParsedFile(EmptyFile(source.Path), source.Lines, bag.Items.ToEquatableArray());
+            }
+
+            foreach (var invalid in source.InvalidUtf8)
+            {
+                bag.Report(DiagnosticDescriptors.InvalidUtf8, new TextSpan(invalid.Offset, 1), invalid.Bytes);
             }
 
             var tokens = Lexer.Tokenize(source, bag);

@@ -29,6 +29,10 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidLiteral = Error("SG0007", "Invalid literal", "'{0}' is not a valid {1}; write {2}", Lexical);
     public static readonly DiagnosticDescriptor TooManyErrors = Warning("SG0008", "Too many errors", "This file has more than {0} errors; later ones are not reported. Fix these first", Lexical);
 
+    public static readonly DiagnosticDescriptor InvalidUtf8 = Error("SG0009", "Invalid UTF-8", "The bytes here ({0}) are not valid UTF-8; save the file as UTF-8, or retype the character that should be here", Lexical);
+
+    public static readonly DiagnosticDescriptor UnreadableFile = Error("SG0010", "File cannot be read", "'{0}' cannot be read: {1}; make it a readable .treaty file or leave it out of the inputs", Lexical);
+
     public static readonly DiagnosticDescriptor ExpectedToken = Error("SG0100", "Expected token", "Expected {0} but found {1}", Syntax);
     public static readonly DiagnosticDescriptor ExpectedDeclaration = Error("SG0101", "Expected a declaration", "Expected a declaration (import, instrument, kind, fact, safeguard, measure, profile or checklist) but found {0}", Syntax);
     public static readonly DiagnosticDescriptor UnknownProperty = Error("SG0102", "Unknown property", "'{0}' is not a property of a {1}; {2}", Syntax);

@@ -10,7 +10,22 @@ public sealed class SourceText
     {
         Content = content ?? string.Empty;
         Lines = LineMap.Create(path ?? string.Empty, Content);
+        InvalidUtf8 = System.Array.Empty<InvalidUtf8>();
     }
+
+    /// <summary>Text decoded from a file's bytes; its invalid UTF-8 sequences are reported as SG0009 when it is parsed.</summary>
+    public SourceText(string path, Utf8Text decoded)
+        : this(path, decoded?.Text ?? string.Empty)
+    {
+        InvalidUtf8 = decoded?.Invalid ?? System.Array.Empty<InvalidUtf8>();
+        Truncated = decoded?.Truncated ?? false;
+    }
+
+    /// <summary>True when the host stopped reading one character past the limit, so <see cref="Length"/> is not the file's length.</summary>
+    public bool Truncated { get; }
+
+    /// <summary>Where the bytes this text was decoded from were not UTF-8 (empty for text given as a string).</summary>
+    public IReadOnlyList<InvalidUtf8> InvalidUtf8 { get; }
 
     /// <summary>The path with '/' as its separator, so that output is the same on every platform.</summary>
     public string Path => Lines.Path;

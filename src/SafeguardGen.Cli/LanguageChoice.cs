@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using SafeguardGen.Language.Binding;
+
+namespace SafeguardGen.Cli;
+
+/// <summary>Checks <c>docs --languages</c> against the languages the treaties declare, so a typo is a usage error and not a silent English site.</summary>
+internal static partial class LanguageChoice
+{
+    /// <summary>Null when every tag is well formed and declared; otherwise the message, naming the declared languages.</summary>
+    public static string? Check(IReadOnlyCollection<string> requested, TreatyModel model)
+    {
+        var declared = model.Treaties.SelectMany(t => t.Languages).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(l => l, StringComparer.Ordinal).ToList();
+        var declaredText = declared.Count == 0 ? "none" : string.Join(", ", declared);
+        foreach (var tag in requested)
+        {
+            if (!Tag().IsMatch(tag))
+            {
+                return "--languages: '" + Printable(tag) + "' is not a language tag (such as en, fr or pt-BR); the treaties declare " + declaredText + ".";
+            }
+
+            if (!declared.Contains(tag, StringComparer.OrdinalIgnoreCase))
+            {
+                return "--languages: no treaty declares language '" + tag + "'; the treaties declare " + declaredText + ".";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The user's text with control and format characters shown as \u escapes, so it cannot drive the terminal.</summary>
+    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
+
+    /// <summary>A BCP 47 tag's shape: a 2–8 letter language, then subtags of 1–8 letters or digits.</summary>
+    [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Tag();
+}
