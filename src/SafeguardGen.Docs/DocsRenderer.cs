@@ -105,7 +105,7 @@ public static class DocsRenderer
             context.PushGlobal(globals);
             try
             {
-                files.Add(new RenderedFile(output, Normalize(Bidi.Replace(template.Render(context)))));
+                files.Add(new RenderedFile(output, Normalize(template.Render(context))));
             }
             catch (Exception exception) when (exception is ScriptRuntimeException or InvalidOperationException or ArgumentException or FormatException)
             {

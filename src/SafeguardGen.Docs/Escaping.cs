@@ -49,16 +49,7 @@ internal sealed class MarkdownEscaper : Escaper
             return string.Empty;
         }
 
-        text = Bidi.Replace(text!);
-        var builder = new StringBuilder(text.Length + 8);
-
-        // A block can start after up to three spaces: what matters is the first character that is not white space.
-        var first = 0;
-        while (first < text.Length && char.IsWhiteSpace(text[first]))
-        {
-            first++;
-        }
-
+        var builder = new StringBuilder(text!.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -66,11 +57,11 @@ internal sealed class MarkdownEscaper : Escaper
             {
                 builder.Append(' ');
             }
-            else if (Inline.Contains(c, System.StringComparison.Ordinal) || (i == first && LineStart.Contains(c, System.StringComparison.Ordinal)))
+            else if (Inline.Contains(c, System.StringComparison.Ordinal) || (i == 0 && LineStart.Contains(c, System.StringComparison.Ordinal)))
             {
                 builder.Append('\\').Append(c);
             }
-            else if (i == first && char.IsDigit(c))
+            else if (i == 0 && char.IsDigit(c))
             {
                 // "1. " or "1) " at the start would begin an ordered list.
                 var end = i;
@@ -96,22 +87,11 @@ internal sealed class MarkdownEscaper : Escaper
         return builder.ToString();
     }
 
-    /// <summary>Guidance keeps its Markdown, written anew from its syntax tree (<see cref="SafeMarkdown"/>).</summary>
-    public override string Guidance(string? markdown) => string.IsNullOrEmpty(markdown) ? string.Empty : Bidi.Replace(SafeMarkdown.Write(markdown!));
-}
-
-internal sealed class HtmlEscaper : Escaper
-{
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
-
-    public override string Extension => "html";
-
-    public override string Text(string? text) => string.IsNullOrEmpty(text) ? string.Empty : WebUtility.HtmlEncode(Bidi.Replace(text!));
+    private static readonly MarkdownPipeline Locating = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     /// <summary>
-    /// Guidance rendered by Markdig with raw HTML disabled, so author HTML shows as text; every link, image and
-    /// autolink keeps only an address <see cref="Links.IsSafe"/> accepts (an unsafe autolink becomes its text), so
-    /// a <c>javascript:</c> or <c>data:</c> address cannot run. Nesting too deep to render is shown as plain text.
+    /// Guidance keeps its Markdown. A link whose address is not http, https or mailto has its address replaced by
+    /// '#'; then '&lt;', '&gt;' and '&amp;' become entities, so no raw HTML passes through.
     /// </summary>
     public override string Guidance(string? markdown)
     {
@@ -120,26 +100,44 @@ internal sealed class HtmlEscaper : Escaper
             return string.Empty;
         }
 
-        var document = SafeMarkdown.Parse(Bidi.Replace(markdown!));
-        if (SafeMarkdown.TooDeep(document))
+        var text = markdown!;
+        var unsafeLinks = Markdown.Parse(text, Locating).Descendants<Markdig.Syntax.Inlines.LinkInline>()
+            .Where(l => l.Url is not null && !HtmlEscaper.IsSafe(l.Url) && !l.UrlSpan.IsEmpty)
+            .OrderByDescending(l => l.UrlSpan.Start);
+        foreach (var link in unsafeLinks)
         {
-            return "<p>" + WebUtility.HtmlEncode(SafeMarkdown.PlainText(document)) + "</p>";
+            text = string.Concat(text.AsSpan(0, link.UrlSpan.Start), "#", text.AsSpan(link.UrlSpan.End + 1));
         }
 
+        return text.Replace("&", "&amp;", System.StringComparison.Ordinal).Replace("<", "&lt;", System.StringComparison.Ordinal).Replace(">", "&gt;", System.StringComparison.Ordinal);
+    }
+}
+
+internal sealed class HtmlEscaper : Escaper
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    public override string Extension => "html";
+
+    public override string Text(string? text) => string.IsNullOrEmpty(text) ? string.Empty : WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// Guidance rendered by Markdig with raw HTML disabled, so author HTML shows as text; links and images keep
+    /// only http, https and mailto addresses, so a <c>javascript:</c> link cannot run.
+    /// </summary>
+    public override string Guidance(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return string.Empty;
+        }
+
+        var document = Markdown.Parse(markdown!, Pipeline);
         foreach (var link in document.Descendants<Markdig.Syntax.Inlines.LinkInline>())
         {
-            if (link.Url is not null && !Links.IsSafe(link.Url))
+            if (link.Url is not null && !IsSafe(link.Url))
             {
                 link.Url = "#";
-            }
-        }
-
-        foreach (var autolink in document.Descendants<Markdig.Syntax.Inlines.AutolinkInline>().ToList())
-        {
-            var address = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
-            if (!Links.IsSafe(address))
-            {
-                autolink.ReplaceBy(new Markdig.Syntax.Inlines.LiteralInline(autolink.Url));
             }
         }
 
@@ -150,27 +148,20 @@ internal sealed class HtmlEscaper : Escaper
         writer.Flush();
         return writer.ToString().Trim();
     }
-}
 
-/// <summary>
-/// Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) can make text read
-/// differently from how it is stored (Trojan Source). A .treaty file holding one has SG0005 already; its pages
-/// still show every such character as U+FFFD, visibly, and never the control itself.
-/// </summary>
-internal static class Bidi
-{
-    public static string Replace(string text)
+    internal static bool IsSafe(string url)
     {
-        StringBuilder? builder = null;
-        for (var i = 0; i < text.Length; i++)
+        var trimmed = url.Trim();
+        var colon = trimmed.IndexOf(':');
+        var slash = trimmed.IndexOf('/');
+        if (colon < 0 || (slash >= 0 && slash < colon))
         {
-            if (SafeguardGen.Language.Text.BidirectionalControls.Name(text[i]) is not null)
-            {
-                builder ??= new StringBuilder(text);
-                builder[i] = '\uFFFD';
-            }
+            return true;
         }
 
-        return builder?.ToString() ?? text;
+        var scheme = trimmed.Substring(0, colon);
+        return scheme.Equals("http", System.StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("https", System.StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("mailto", System.StringComparison.OrdinalIgnoreCase);
     }
 }

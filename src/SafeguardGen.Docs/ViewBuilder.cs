@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SafeguardGen.Language.Binding;
-using SafeguardGen.Language.Text;
 
 namespace SafeguardGen.Docs;
 
@@ -21,24 +20,9 @@ internal sealed class ViewBuilder
         this.escape = escape;
     }
 
-    /// <summary>
-    /// A treaty's page. Names are made unique ignoring case (<see cref="FileNames.CaseSafe"/>), for file systems
-    /// that do not tell <c>Demo</c> from <c>demo</c>, and a treaty named <c>index</c> gets <c>index_</c>, a name no
-    /// other treaty can have, so it never overwrites the language's index page.
-    /// </summary>
-    public string TreatyPage(string treaty) => TreatyStem(treaty) + "." + escape.Extension;
+    public string TreatyPage(string treaty) => treaty + "." + escape.Extension;
 
-    /// <summary>A checklist's page: its treaty's stem, a dot, its own (no treaty page has a dot in its name).</summary>
-    public string ChecklistPage(QualifiedName checklist) => TreatyStem(checklist.Treaty) + "." + FileNames.CaseSafe(checklist.Name) + "." + escape.Extension;
-
-    private static string TreatyStem(string treaty)
-    {
-        var stem = FileNames.CaseSafe(treaty);
-        return stem == IndexPage ? stem + "_" : stem;
-    }
-
-    /// <summary>The stem of every language's index page.</summary>
-    public const string IndexPage = "index";
+    public string ChecklistPage(QualifiedName checklist) => checklist.Treaty + "." + checklist.Name + "." + escape.Extension;
 
     private string T(LocalizedText? text) => escape.Text(text?.Get(language));
 

@@ -69,27 +69,32 @@ public static class Evaluator
         return new SafeguardResult(safeguard, outcome, reason, unanswered);
     }
 
-    /// <summary>Default logic: the highest exception that holds decides; an unknown one decides only if the rest agrees with it.</summary>
+    /// <summary>
+    /// Default logic: the highest exception that holds decides; an unknown one decides only if the rest agrees with
+    /// it. Worked from the lowest priority up in a loop, so any number of exceptions costs no stack.
+    /// </summary>
     private static (SafeguardOutcome Outcome, string Reason) Decide(ReadOnlySpan<ExceptionResult> exceptions, ReadOnlySpan<TestResult> tests)
     {
-        if (exceptions.IsEmpty)
+        var rest = GeneralRule(tests);
+        for (var i = exceptions.Length - 1; i >= 0; i--)
         {
-            return GeneralRule(tests);
+            var exception = exceptions[i];
+            switch (exception.Holds)
+            {
+                case Truth.True:
+                    rest = (exception.Outcome, Describe(exception.Outcome) + " by exception '" + exception.Name + "' (priority " + exception.Priority.ToString(CultureInfo.InvariantCulture) + "), because '" + exception.Condition + "' holds" + (exception.Because is null ? "." : ": " + exception.Because));
+                    break;
+                case Truth.False:
+                    break;
+                default:
+                    rest = rest.Outcome == exception.Outcome
+                        ? rest
+                        : (SafeguardOutcome.Unanswered, "Unanswered: exception '" + exception.Name + "' may apply, depending on '" + exception.Condition + "'.");
+                    break;
+            }
         }
 
-        var first = exceptions[0];
-        var rest = Decide(exceptions.Slice(1), tests);
-        switch (first.Holds)
-        {
-            case Truth.True:
-                return (first.Outcome, Describe(first.Outcome) + " by exception '" + first.Name + "' (priority " + first.Priority.ToString(CultureInfo.InvariantCulture) + "), because '" + first.Condition + "' holds" + (first.Because is null ? "." : ": " + first.Because));
-            case Truth.False:
-                return rest;
-            default:
-                return rest.Outcome == first.Outcome
-                    ? rest
-                    : (SafeguardOutcome.Unanswered, "Unanswered: exception '" + first.Name + "' may apply, depending on '" + first.Condition + "'.");
-        }
+        return rest;
     }
 
     private static (SafeguardOutcome Outcome, string Reason) GeneralRule(ReadOnlySpan<TestResult> tests)

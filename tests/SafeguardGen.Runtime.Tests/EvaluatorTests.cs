@@ -18,6 +18,30 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Any_number_of_exceptions_is_weighed_without_running_out_of_stack()
+    {
+        // Once weighed by recursion, one frame an exception: a quarter of a million overflowed the stack.
+        var exceptions = Enumerable.Range(0, 250_000).Select(i => new ExceptionResult("e" + i, 250_000 - i, "c" + i, i == 249_999 ? Truth.True : Truth.False, SafeguardOutcome.Satisfied, null)).ToArray();
+
+        var result = Evaluate(false, exceptions: exceptions);
+
+        Assert.Equal(SafeguardOutcome.Satisfied, result.Outcome);
+        Assert.StartsWith("Satisfied by exception 'e249999' (priority 1)", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_highest_exception_that_holds_decides_and_an_unknown_higher_one_leaves_it_open_unless_it_agrees()
+    {
+        var low = new ExceptionResult("low", 1, "l", Truth.True, SafeguardOutcome.Satisfied, null);
+        var unknownAgreeing = new ExceptionResult("agrees", 2, "a", Truth.Unknown, SafeguardOutcome.Satisfied, null);
+        var unknownDisagreeing = new ExceptionResult("differs", 3, "d", Truth.Unknown, SafeguardOutcome.NotApplicable, null);
+
+        Assert.Equal(SafeguardOutcome.Satisfied, Evaluate(false, exceptions: [unknownAgreeing, low]).Outcome);
+        Assert.Equal(SafeguardOutcome.Unanswered, Evaluate(false, exceptions: [unknownDisagreeing, unknownAgreeing, low]).Outcome);
+        Assert.Equal(SafeguardOutcome.NotSatisfied, Evaluate(false, exceptions: [new ExceptionResult("off", 5, "o", Truth.False, SafeguardOutcome.Satisfied, null)]).Outcome);
+    }
+
+    [Fact]
     public void A_false_when_makes_the_safeguard_not_applicable_and_quotes_the_condition()
     {
         var result = Evaluate(null, when: ("common.coercive", Truth.False));
