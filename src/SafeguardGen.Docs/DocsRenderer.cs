@@ -31,6 +31,10 @@ public sealed record DocsResult(IReadOnlyList<RenderedFile> Files, IReadOnlyList
 /// </summary>
 public static class DocsRenderer
 {
+    /// <summary>
+    /// Loop iterations a page may take beyond what the model itself holds: enough for any loop of a template's
+    /// own (a range, a retry), while a runaway loop still stops. The model's share is never the author's fault.
+    /// </summary>
     public const int LoopLimit = 100_000;
     public const int RecursionLimit = 64;
 
@@ -43,6 +47,10 @@ public static class DocsRenderer
     public static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder = null, IReadOnlyCollection<string>? onlyLanguages = null)
     {
         var escape = Escaper.For(format);
+        var index = new SiteIndex(model, escape.Extension);
+
+        // A page visits a safeguard a few times (by kind, as a ground for refusal, in a checklist), so the model's share is counted four times.
+        var loopLimit = (int)Math.Min(int.MaxValue, LoopLimit + (4 * index.Size));
         var templates = new TemplateSet(format, templatesFolder);
         var files = new List<RenderedFile>();
         var diagnostics = new List<Diagnostic>();
@@ -94,7 +102,7 @@ public static class DocsRenderer
 
             var context = new TemplateContext
             {
-                LoopLimit = LoopLimit,
+                LoopLimit = loopLimit,
                 RecursiveLimit = RecursionLimit,
                 StrictVariables = true,
                 EnableRelaxedMemberAccess = false,
@@ -124,12 +132,12 @@ public static class DocsRenderer
         var languageLinks = languages.Select(l => new LanguageLinkView(l, l + "/index." + escape.Extension, false)).ToList();
         Emit("languages", "index." + escape.Extension, new Dictionary<string, object>
         {
-            ["site"] = new SiteView(string.Empty, languageLinks, model.Treaties.Select(t => new ViewBuilder(model, "en", escape).Treaty(t)).ToList(), Generator),
+            ["site"] = new SiteView(string.Empty, languageLinks, model.Treaties.Select(t => new ViewBuilder(index, "en", escape).Treaty(t)).ToList(), Generator),
         });
 
         foreach (var language in languages)
         {
-            var builder = new ViewBuilder(model, language, escape);
+            var builder = new ViewBuilder(index, language, escape);
             var treaties = model.Treaties.Select(builder.Treaty).ToList();
             var links = languages.Select(l => new LanguageLinkView(l, "../" + l + "/index." + escape.Extension, l == language)).ToList();
             var site = new SiteView(language, links, treaties, Generator);
