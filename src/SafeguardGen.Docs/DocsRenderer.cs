@@ -38,6 +38,9 @@ public static class DocsRenderer
     public const int LoopLimit = 100_000;
     public const int RecursionLimit = 64;
 
+    /// <summary>The length a string built by a template may reach beyond the longest author text.</summary>
+    public const int StringLimit = 100_000;
+
     public static readonly string[] TemplateNames = ["languages", "index", "treaty", "checklist"];
 
     /// <param name="model">The bound model.</param>
@@ -51,6 +54,10 @@ public static class DocsRenderer
 
         // A page visits a safeguard a few times (by kind, as a ground for refusal, in a checklist), so the model's share is counted four times.
         var loopLimit = (int)Math.Min(int.MaxValue, LoopLimit + (4 * index.Size));
+
+        // Likewise a string a template builds may be as long as the longest author text, escaped (at most six
+        // characters for one, as '&quot;'), and then some.
+        var stringLimit = (int)Math.Min(int.MaxValue, StringLimit + (8L * index.LongestText));
         var templates = new TemplateSet(format, templatesFolder);
         var files = new List<RenderedFile>();
         var diagnostics = new List<Diagnostic>();
@@ -108,7 +115,7 @@ public static class DocsRenderer
                 EnableRelaxedMemberAccess = false,
                 TemplateLoader = templates,
                 MemberRenamer = StandardMemberRenamer.Default,
-                LimitToString = 100_000,
+                LimitToString = stringLimit,
             };
             context.PushGlobal(globals);
             try

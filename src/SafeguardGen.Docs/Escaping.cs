@@ -26,7 +26,25 @@ internal abstract class Escaper
 
     /// <summary>Guidance written in Markdown: its formatting kept, raw HTML neutralised, links filtered.</summary>
     /// <remarks>Cleaned before parsing and again after rendering, because an entity such as <c>&amp;#x202E;</c> decodes to a control.</remarks>
-    public string Guidance(string? markdown) => string.IsNullOrEmpty(markdown) ? string.Empty : Invisibles.Clean(RenderGuidance(Invisibles.Clean(markdown!)));
+    public string Guidance(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return string.Empty;
+        }
+
+        var clean = Invisibles.Clean(markdown!);
+        try
+        {
+            return Invisibles.Clean(RenderGuidance(clean));
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses nesting deeper than its limit ("> > > ..." thousands deep) by throwing; such a text
+            // is not sensible Markdown, so it is shown as plain text rather than lost or crashing the render.
+            return Text(clean);
+        }
+    }
 
     protected abstract string EscapeText(string text);
 

@@ -35,14 +35,17 @@ internal sealed class SiteIndex
         {
             treaties[treaty.Name] = treaty;
             size += 1 + treaty.Languages.Count + treaty.Kinds.Count + treaty.Instruments.Count;
+            Measure(treaty.Title, treaty.Description);
             foreach (var safeguard in treaty.Safeguards)
             {
                 safeguards[safeguard.Name] = safeguard;
                 size += 1 + safeguard.Kinds.Count + safeguard.Citations.Count + safeguard.Questions.Count + safeguard.Exceptions.Count;
+                Measure(safeguard.Title, safeguard.Guidance);
                 foreach (var question in safeguard.Questions)
                 {
                     questions[question.Key] = question;
                     size += question.Options.Count;
+                    Measure(question);
                 }
             }
 
@@ -51,12 +54,14 @@ internal sealed class SiteIndex
             {
                 measures[measure.Name] = measure;
                 size += 1 + measure.Citations.Count + measure.Profiles.Count + measure.Safeguards.Count;
+                Measure(measure.Title, measure.Description);
             }
 
             foreach (var profile in treaty.Profiles)
             {
                 profiles[profile.Name] = profile;
                 size += 1 + profile.Citations.Count + profile.RequiredKinds.Count + profile.RequiredSafeguards.Count;
+                Measure(profile.Title, profile.Description);
                 coverageKinds.UnionWith(profile.RequiredKinds);
             }
 
@@ -66,16 +71,19 @@ internal sealed class SiteIndex
             {
                 facts[fact.Owner] = fact;
                 size += 1 + fact.Options.Count;
+                Measure(fact);
             }
 
             foreach (var kind in treaty.Kinds)
             {
                 kinds[kind.Name] = kind;
+                Measure(kind.Title, kind.Description);
             }
 
             foreach (var checklist in treaty.Checklists)
             {
                 size += 1 + checklist.Safeguards.Count + checklist.Facts.Count;
+                Measure(checklist.Title, checklist.Description);
             }
         }
 
@@ -147,6 +155,22 @@ internal sealed class SiteIndex
         // "index" is each language's index page.
         return stem.Equals("index", StringComparison.OrdinalIgnoreCase) || Reserved.Contains(dot < 0 ? stem : stem.Substring(0, dot));
     }
+
+    /// <summary>The length of the longest author text, in any language (a question's option labels counted together, as a page joins them).</summary>
+    public int LongestText { get; private set; }
+
+    private void Measure(LocalizedText? title, LocalizedText? text)
+    {
+        LongestText = Math.Max(LongestText, Math.Max(Length(title), Length(text)));
+    }
+
+    private void Measure(Question question)
+    {
+        Measure(question.Ask, question.Guidance);
+        LongestText = Math.Max(LongestText, question.Options.Sum(o => Length(o.Label)));
+    }
+
+    private static int Length(LocalizedText? text) => text is null ? 0 : Math.Max(text.Text.Length, text.Translations.Select(t => t.Text.Length).DefaultIfEmpty(0).Max());
 
     /// <summary>How many items the views of one language hold, at most: what a template can loop over without looping on its own.</summary>
     public long Size { get; }

@@ -96,6 +96,20 @@ public sealed class EdgeTests
         Assert.Contains("<li>two</li>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(DocsFormat.Markdown, "> ")]
+    [InlineData(DocsFormat.Html, "> ")]
+    [InlineData(DocsFormat.Markdown, "- ")]
+    [InlineData(DocsFormat.Html, "[")]
+    public void Guidance_nested_beyond_what_markdown_parses_is_shown_as_text(DocsFormat format, string opener)
+    {
+        var guidance = string.Concat(Enumerable.Repeat(opener, 50_000)) + "deep";
+        var result = DocsRenderer.Render(Support.Compile(("h.treaty", Treaty("h", guidance))).Model, format);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("deep", result.Files.Single(f => f.Path.StartsWith("en/h.", StringComparison.Ordinal)).Content, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> BlockStarts => new() { "# Injected", "  # Injected", "   - Injected", " > Injected", "  1. Injected", "1) Injected", "    Injected", "+ Injected", "= Injected" };
 
     [Theory]
