@@ -246,7 +246,7 @@ internal sealed class HtmlEscaper : Escaper
     /// <summary>
     /// Guidance rendered by Markdig with raw HTML disabled, so author HTML shows as text; links, images and
     /// autolinks keep only safe addresses (<see cref="LinkFilter"/>): an unsafe link points to '#', an unsafe
-    /// autolink becomes its text.
+    /// autolink becomes its text; images become links, so no page loads anything.
     /// </summary>
     protected override string RenderGuidance(string markdown)
     {
@@ -257,6 +257,9 @@ internal sealed class HtmlEscaper : Escaper
             {
                 link.Url = "#";
             }
+
+            // The site loads nothing from elsewhere: an image is shown as a link to it, its description as the text.
+            link.IsImage = false;
         }
 
         foreach (var autolink in System.Linq.Enumerable.ToList(document.Descendants<AutolinkInline>()))
