@@ -25,6 +25,9 @@ internal sealed class SafeMarkdownWriter
     private readonly List<string> prefixes = new();
     private bool atLineStart = true;
 
+    // Just after a list marker or quote marker, where a block can start as at the start of a line.
+    private bool atContainerStart;
+
     public static string Write(MarkdownDocument document)
     {
         var writer = new SafeMarkdownWriter();
@@ -75,7 +78,7 @@ internal sealed class SafeMarkdownWriter
                 Code(code);
                 break;
             case QuoteBlock quote:
-                Raw("> ");
+                Marker("> ");
                 prefixes.Add("> ");
                 Blocks(quote);
                 prefixes.RemoveAt(prefixes.Count - 1);
@@ -118,7 +121,7 @@ internal sealed class SafeMarkdownWriter
             firstItem = false;
             var marker = list.IsOrdered ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " : "- ";
             number++;
-            Raw(marker);
+            Marker(marker);
             prefixes.Add(new string(' ', marker.Length));
             Blocks(item);
             prefixes.RemoveAt(prefixes.Count - 1);
@@ -271,8 +274,9 @@ internal sealed class SafeMarkdownWriter
             return;
         }
 
-        var lineStart = atLineStart;
+        var lineStart = atLineStart || atContainerStart;
         StartLine();
+        atContainerStart = false;
         if (lineStart)
         {
             text = text.TrimStart(' ', '\t');
@@ -284,7 +288,14 @@ internal sealed class SafeMarkdownWriter
     private void Raw(string text)
     {
         StartLine();
+        atContainerStart = false;
         output.Append(text);
+    }
+
+    private void Marker(string marker)
+    {
+        Raw(marker);
+        atContainerStart = true;
     }
 
     private void StartLine()

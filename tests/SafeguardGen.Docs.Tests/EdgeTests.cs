@@ -112,6 +112,20 @@ public sealed class EdgeTests
         Assert.Contains("deep", result.Files.Single(f => f.Path.StartsWith("en/h.", StringComparison.Ordinal)).Content, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("- \\# Injected")]
+    [InlineData("> \\- Injected")]
+    [InlineData("1. \\> Injected\n2. \\1. Injected")]
+    [InlineData("Line\\\n\\# Injected")]
+    [InlineData("Para\n\n    code\n\n- a\n  - b\n\n  > c")]
+    [InlineData("- a\n\n  ```\n  # not a heading\n  ```")]
+    public void Guidance_keeps_exactly_the_blocks_the_author_wrote(string guidance)
+    {
+        static IEnumerable<string> Shape(string markdown) => Markdown.Parse(markdown).Descendants<Block>().Select(b => b is CodeBlock ? "code" : b.GetType().Name);
+
+        Assert.Equal(Shape(guidance), Shape(Escaper.For(DocsFormat.Markdown).Guidance(guidance)));
+    }
+
     public static TheoryData<string> BlockStarts => new() { "# Injected", "  # Injected", "   - Injected", " > Injected", "  1. Injected", "1) Injected", "    Injected", "+ Injected", "= Injected" };
 
     [Theory]
