@@ -136,16 +136,28 @@ public static class DocsRenderer
             }
         }
 
+        // The views of a language, built once: the root index shows the English ones, and so does the English folder.
+        var views = new Dictionary<string, List<TreatyView>>(StringComparer.OrdinalIgnoreCase);
+        List<TreatyView> TreatyViews(string language)
+        {
+            if (!views.TryGetValue(language, out var built))
+            {
+                var builder = new ViewBuilder(index, language, escape);
+                views[language] = built = model.Treaties.Select(builder.Treaty).ToList();
+            }
+
+            return built;
+        }
+
         var languageLinks = languages.Select(l => new LanguageLinkView(l, l + "/index." + escape.Extension, false)).ToList();
         Emit("languages", "index." + escape.Extension, new Dictionary<string, object>
         {
-            ["site"] = new SiteView(string.Empty, languageLinks, model.Treaties.Select(t => new ViewBuilder(index, "en", escape).Treaty(t)).ToList(), Generator),
+            ["site"] = new SiteView(string.Empty, languageLinks, TreatyViews("en"), Generator),
         });
 
         foreach (var language in languages)
         {
-            var builder = new ViewBuilder(index, language, escape);
-            var treaties = model.Treaties.Select(builder.Treaty).ToList();
+            var treaties = TreatyViews(language);
             var links = languages.Select(l => new LanguageLinkView(l, "../" + l + "/index." + escape.Extension, l == language)).ToList();
             var site = new SiteView(language, links, treaties, Generator);
             Emit("index", language + "/index." + escape.Extension, new Dictionary<string, object> { ["site"] = site });
