@@ -31,8 +31,15 @@ public sealed record DocsResult(IReadOnlyList<RenderedFile> Files, IReadOnlyList
 /// </summary>
 public static class DocsRenderer
 {
+    /// <summary>
+    /// Loop iterations a page may take beyond what the model itself holds: enough for any loop of a template's
+    /// own (a range, a retry), while a runaway loop still stops. The model's share is never the author's fault.
+    /// </summary>
     public const int LoopLimit = 100_000;
     public const int RecursionLimit = 64;
+
+    /// <summary>The length a string built by a template may reach beyond the longest author text.</summary>
+    public const int StringLimit = 100_000;
 
     public static readonly string[] TemplateNames = ["languages", "index", "treaty", "checklist"];
 
@@ -43,6 +50,14 @@ public static class DocsRenderer
     public static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder = null, IReadOnlyCollection<string>? onlyLanguages = null)
     {
         var escape = Escaper.For(format);
+        var index = new SiteIndex(model, escape.Extension);
+
+        // A page visits a safeguard a few times (by kind, as a ground for refusal, in a checklist), so the model's share is counted four times.
+        var loopLimit = (int)Math.Min(int.MaxValue, LoopLimit + (4 * index.Size));
+
+        // Likewise a string a template builds may be as long as the longest author text, escaped (at most six
+        // characters for one, as '&quot;'), and then some.
+        var stringLimit = (int)Math.Min(int.MaxValue, StringLimit + (8L * index.LongestText));
         var templates = new TemplateSet(format, templatesFolder);
         var files = new List<RenderedFile>();
         var diagnostics = new List<Diagnostic>();
@@ -94,13 +109,13 @@ public static class DocsRenderer
 
             var context = new TemplateContext
             {
-                LoopLimit = LoopLimit,
+                LoopLimit = loopLimit,
                 RecursiveLimit = RecursionLimit,
                 StrictVariables = true,
                 EnableRelaxedMemberAccess = false,
                 TemplateLoader = templates,
                 MemberRenamer = StandardMemberRenamer.Default,
-                LimitToString = 100_000,
+                LimitToString = stringLimit,
             };
             context.PushGlobal(globals);
             try
@@ -121,16 +136,28 @@ public static class DocsRenderer
             }
         }
 
+        // The views of a language, built once: the root index shows the English ones, and so does the English folder.
+        var views = new Dictionary<string, List<TreatyView>>(StringComparer.OrdinalIgnoreCase);
+        List<TreatyView> TreatyViews(string language)
+        {
+            if (!views.TryGetValue(language, out var built))
+            {
+                var builder = new ViewBuilder(index, language, escape);
+                views[language] = built = model.Treaties.Select(builder.Treaty).ToList();
+            }
+
+            return built;
+        }
+
         var languageLinks = languages.Select(l => new LanguageLinkView(l, l + "/index." + escape.Extension, false)).ToList();
         Emit("languages", "index." + escape.Extension, new Dictionary<string, object>
         {
-            ["site"] = new SiteView(string.Empty, languageLinks, model.Treaties.Select(t => new ViewBuilder(model, "en", escape).Treaty(t)).ToList(), Generator),
+            ["site"] = new SiteView(string.Empty, languageLinks, TreatyViews("en"), Generator),
         });
 
         foreach (var language in languages)
         {
-            var builder = new ViewBuilder(model, language, escape);
-            var treaties = model.Treaties.Select(builder.Treaty).ToList();
+            var treaties = TreatyViews(language);
             var links = languages.Select(l => new LanguageLinkView(l, "../" + l + "/index." + escape.Extension, l == language)).ToList();
             var site = new SiteView(language, links, treaties, Generator);
             Emit("index", language + "/index." + escape.Extension, new Dictionary<string, object> { ["site"] = site });

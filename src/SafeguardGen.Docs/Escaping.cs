@@ -1,9 +1,10 @@
 using System;
-using System.Linq;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Markdig;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace SafeguardGen.Docs;
 
@@ -21,51 +22,191 @@ internal abstract class Escaper
     public abstract string Extension { get; }
 
     /// <summary>A short text (a title, a question, a label): no markup of the author's survives.</summary>
-    public abstract string Text(string? text);
+    public string Text(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Invisibles.Clean(EscapeText(Invisibles.Clean(text!)));
 
-    /// <summary>Guidance written in Markdown: its formatting kept, raw HTML neutralised.</summary>
-    public abstract string Guidance(string? markdown);
+    /// <summary>Guidance written in Markdown: its formatting kept, raw HTML neutralised, links filtered.</summary>
+    /// <remarks>Cleaned before parsing and again after rendering, because an entity such as <c>&amp;#x202E;</c> decodes to a control.</remarks>
+    public string Guidance(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return string.Empty;
+        }
+
+        var clean = Invisibles.Clean(markdown!);
+        try
+        {
+            return Invisibles.Clean(RenderGuidance(clean));
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses nesting deeper than its limit ("> > > ..." thousands deep) by throwing; such a text
+            // is not sensible Markdown, so it is shown as plain text rather than lost or crashing the render.
+            return Text(clean);
+        }
+    }
+
+    protected abstract string EscapeText(string text);
+
+    protected abstract string RenderGuidance(string markdown);
+}
+
+/// <summary>
+/// Characters that would make a page lie about its own text. Bidirectional controls (U+202A–U+202E,
+/// U+2066–U+2069, U+200E, U+200F, U+061C) can reorder what a reader sees, so each is replaced by U+FFFD, visibly:
+/// a reviewer sees that something was there. Other invisible characters that break lines or hide text (C0 and C1
+/// controls but tab and line breaks, U+2028/U+2029, zero-width space, word joiner and invisible operators, BOM,
+/// interlinear annotations) are removed; U+2028/U+2029 become a line break. The joiners U+200C and U+200D stay:
+/// scripts and emoji need them.
+/// </summary>
+internal static class Invisibles
+{
+    public const char Replacement = '\uFFFD';
+
+    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+
+    private static bool IsRemoved(char c) =>
+        (c < ' ' && c != '\t' && c != '\n' && c != '\r')
+        || (c >= '\u007F' && c <= '\u009F')
+        || c is '\u200B' or '\uFEFF' or (>= '\u2060' and <= '\u2064') or (>= '\uFFF9' and <= '\uFFFB');
+
+    public static string Clean(string text)
+    {
+        var i = 0;
+        while (i < text.Length && !Needs(text[i]))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        builder.Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsBidiControl(c))
+            {
+                builder.Append(Replacement);
+            }
+            else if (c is '\u2028' or '\u2029')
+            {
+                builder.Append('\n');
+            }
+            else if (!IsRemoved(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool Needs(char c) => IsBidiControl(c) || IsRemoved(c) || c is '\u2028' or '\u2029';
+}
+
+/// <summary>Which link addresses may stand in a page: http, https, mailto, or an address without a scheme.</summary>
+internal static class LinkFilter
+{
+    /// <summary>
+    /// Judges the address a browser would finally follow: entities and percent escapes decoded (repeatedly, so
+    /// double encoding does not hide a scheme), whitespace and controls dropped, case ignored.
+    /// </summary>
+    public static bool IsSafe(string? url)
+    {
+        if (url is null)
+        {
+            return true;
+        }
+
+        var decoded = url;
+        for (var round = 0; round < 4; round++)
+        {
+            var next = Uri.UnescapeDataString(WebUtility.HtmlDecode(decoded));
+            if (next == decoded)
+            {
+                break;
+            }
+
+            decoded = next;
+        }
+
+        var builder = new StringBuilder(decoded.Length);
+        foreach (var c in decoded)
+        {
+            if (c > ' ' && !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format && !char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        var final = builder.ToString();
+        for (var i = 0; i < final.Length; i++)
+        {
+            var c = final[i];
+            if (c == ':')
+            {
+                var scheme = final.Substring(0, i);
+                return scheme.Equals("http", StringComparison.OrdinalIgnoreCase)
+                    || scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
+                    || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (c is '/' or '?' or '#' or '\\')
+            {
+                return true;
+            }
+        }
+
+        return true;
+    }
 }
 
 internal sealed class MarkdownEscaper : Escaper
 {
-    // Characters that open emphasis, code, links, HTML or table cells wherever they stand.
-    private const string Inline = "\\`*_[]<>|&~";
+    // Characters that open emphasis, code, links, images, HTML, entities or table cells wherever they stand.
+    private const string Inline = "\\`*_[]<>|&~!";
 
-    // Characters that start a block (heading, list, quote) when they open a line.
+    // Characters that start a block (heading, list, quote, setext underline, fence) when they open a line.
     private const string LineStart = "#-+>=";
 
     public override string Extension => "md";
 
     /// <summary>
     /// Backslash-escapes what could open emphasis, code, a link, HTML or a table cell, and what could start a
-    /// block at the beginning of the text; line breaks fold to spaces. A text can then stand in a heading, a
-    /// list item or a table cell and stay plain text.
+    /// block; leading blanks are dropped (four would start a code block, fewer still let a block start) and line
+    /// breaks fold to spaces. A text can then stand in a heading, a list item, a table cell or at the start of a
+    /// line and stay plain text.
     /// </summary>
-    public override string Text(string? text)
+    protected override string EscapeText(string text)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
+        var builder = new StringBuilder(text.Length + 8);
+        AppendLiteral(builder, text.Replace('\r', ' ').Replace('\n', ' ').TrimStart(' ', '\t'), atLineStart: true);
+        return builder.ToString();
+    }
 
-        var builder = new StringBuilder(text!.Length + 8);
+    /// <summary>Appends literal text escaped so that it reads back as exactly that text, wherever it stands.</summary>
+    internal static void AppendLiteral(StringBuilder builder, string text, bool atLineStart)
+    {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\r' || c == '\n')
+            if (c == '\t')
             {
                 builder.Append(' ');
             }
-            else if (Inline.Contains(c, System.StringComparison.Ordinal) || (i == 0 && LineStart.Contains(c, System.StringComparison.Ordinal)))
+            else if (Inline.Contains(c, StringComparison.Ordinal) || (atLineStart && i == 0 && LineStart.Contains(c, StringComparison.Ordinal)))
             {
                 builder.Append('\\').Append(c);
             }
-            else if (i == 0 && char.IsDigit(c))
+            else if (atLineStart && i == 0 && c is >= '0' and <= '9')
             {
-                // "1. " or "1) " at the start would begin an ordered list.
+                // "1. " or "1) " at the start of a line would begin an ordered list.
                 var end = i;
-                while (end < text.Length && char.IsDigit(text[end]))
+                while (end < text.Length && text[end] is >= '0' and <= '9')
                 {
                     end++;
                 }
@@ -83,34 +224,15 @@ internal sealed class MarkdownEscaper : Escaper
                 builder.Append(c);
             }
         }
-
-        return builder.ToString();
     }
 
-    private static readonly MarkdownPipeline Locating = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
     /// <summary>
-    /// Guidance keeps its Markdown. A link whose address is not http, https or mailto has its address replaced by
-    /// '#'; then '&lt;', '&gt;' and '&amp;' become entities, so no raw HTML passes through.
+    /// Guidance keeps its Markdown: it is parsed, then written back by <see cref="SafeMarkdownWriter"/>, which
+    /// emits only the constructs it knows, every literal escaped and every link on its final, filtered address.
     /// </summary>
-    public override string Guidance(string? markdown)
-    {
-        if (string.IsNullOrEmpty(markdown))
-        {
-            return string.Empty;
-        }
-
-        var text = markdown!;
-        var unsafeLinks = Markdown.Parse(text, Locating).Descendants<Markdig.Syntax.Inlines.LinkInline>()
-            .Where(l => l.Url is not null && !HtmlEscaper.IsSafe(l.Url) && !l.UrlSpan.IsEmpty)
-            .OrderByDescending(l => l.UrlSpan.Start);
-        foreach (var link in unsafeLinks)
-        {
-            text = string.Concat(text.AsSpan(0, link.UrlSpan.Start), "#", text.AsSpan(link.UrlSpan.End + 1));
-        }
-
-        return text.Replace("&", "&amp;", System.StringComparison.Ordinal).Replace("<", "&lt;", System.StringComparison.Ordinal).Replace(">", "&gt;", System.StringComparison.Ordinal);
-    }
+    protected override string RenderGuidance(string markdown) => SafeMarkdownWriter.Write(Markdown.Parse(markdown, Pipeline));
 }
 
 internal sealed class HtmlEscaper : Escaper
@@ -119,49 +241,40 @@ internal sealed class HtmlEscaper : Escaper
 
     public override string Extension => "html";
 
-    public override string Text(string? text) => string.IsNullOrEmpty(text) ? string.Empty : WebUtility.HtmlEncode(text);
+    protected override string EscapeText(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>
-    /// Guidance rendered by Markdig with raw HTML disabled, so author HTML shows as text; links and images keep
-    /// only http, https and mailto addresses, so a <c>javascript:</c> link cannot run.
+    /// Guidance rendered by Markdig with raw HTML disabled, so author HTML shows as text; links, images and
+    /// autolinks keep only safe addresses (<see cref="LinkFilter"/>): an unsafe link points to '#', an unsafe
+    /// autolink becomes its text; images become links, so no page loads anything.
     /// </summary>
-    public override string Guidance(string? markdown)
+    protected override string RenderGuidance(string markdown)
     {
-        if (string.IsNullOrEmpty(markdown))
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
         {
-            return string.Empty;
-        }
-
-        var document = Markdown.Parse(markdown!, Pipeline);
-        foreach (var link in document.Descendants<Markdig.Syntax.Inlines.LinkInline>())
-        {
-            if (link.Url is not null && !IsSafe(link.Url))
+            if (!LinkFilter.IsSafe(link.Url))
             {
                 link.Url = "#";
             }
+
+            // The site loads nothing from elsewhere: an image is shown as a link to it, its description as the text.
+            link.IsImage = false;
         }
 
-        using var writer = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var autolink in System.Linq.Enumerable.ToList(document.Descendants<AutolinkInline>()))
+        {
+            if (!LinkFilter.IsSafe(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
+        }
+
+        using var writer = new System.IO.StringWriter(CultureInfo.InvariantCulture);
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         return writer.ToString().Trim();
-    }
-
-    internal static bool IsSafe(string url)
-    {
-        var trimmed = url.Trim();
-        var colon = trimmed.IndexOf(':');
-        var slash = trimmed.IndexOf('/');
-        if (colon < 0 || (slash >= 0 && slash < colon))
-        {
-            return true;
-        }
-
-        var scheme = trimmed.Substring(0, colon);
-        return scheme.Equals("http", System.StringComparison.OrdinalIgnoreCase)
-            || scheme.Equals("https", System.StringComparison.OrdinalIgnoreCase)
-            || scheme.Equals("mailto", System.StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -9,20 +9,20 @@ namespace SafeguardGen.Docs;
 /// <summary>Builds the views of one language from the bound model: texts chosen, escaped, conditions put in plain words.</summary>
 internal sealed class ViewBuilder
 {
-    private readonly TreatyModel model;
+    private readonly SiteIndex model;
     private readonly string language;
     private readonly Escaper escape;
 
-    public ViewBuilder(TreatyModel model, string language, Escaper escape)
+    public ViewBuilder(SiteIndex model, string language, Escaper escape)
     {
         this.model = model;
         this.language = language;
         this.escape = escape;
     }
 
-    public string TreatyPage(string treaty) => treaty + "." + escape.Extension;
+    public string TreatyPage(string treaty) => model.TreatyPage(treaty);
 
-    public string ChecklistPage(QualifiedName checklist) => checklist.Treaty + "." + checklist.Name + "." + escape.Extension;
+    public string ChecklistPage(QualifiedName checklist) => model.ChecklistPage(checklist);
 
     private string T(LocalizedText? text) => escape.Text(text?.Get(language));
 
@@ -65,7 +65,7 @@ internal sealed class ViewBuilder
             return escape.Text(BuiltInKinds.Find(kind.Name)?.Title ?? kind.Name);
         }
 
-        var custom = model.FindTreaty(kind.DeclaringTreaty!)?.Kinds.FirstOrDefault(k => k.Name.Name == kind.Name);
+        var custom = model.FindKind(new QualifiedName(kind.DeclaringTreaty!, kind.Name));
         return custom is null ? escape.Text(kind.Name) : T(custom.Title);
     }
 
@@ -149,9 +149,7 @@ internal sealed class ViewBuilder
         return string.Join(" ", parts);
     }
 
-    private Question? Find(QuestionKey key) => key.IsFact
-        ? model.FindFact(key.Owner)
-        : model.FindSafeguard(key.Owner)?.Questions.FirstOrDefault(q => q.Key == key);
+    private Question? Find(QuestionKey key) => model.FindQuestion(key);
 
     private string Asked(QuestionKey key) => "the answer to “" + T(Find(key)?.Ask ?? LocalizedText.Plain(key.ToString())) + "”";
 

@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SafeguardGen.Language.Binding;
+
+namespace SafeguardGen.Docs;
+
+/// <summary>
+/// What every page of one render needs to look up, built once: declarations by name in constant time (the
+/// model's Find methods scan, which made rendering quadratic), and the file name of every treaty and checklist page.
+/// </summary>
+internal sealed class SiteIndex
+{
+    // Device names Windows reserves whatever the extension: a file "con.md" or "con.x.md" cannot be created there.
+    private static readonly HashSet<string> Reserved = new(
+        new[] { "con", "prn", "aux", "nul" }
+            .Concat(Enumerable.Range(0, 10).SelectMany(i => new[] { "com" + i, "lpt" + i }))
+            .Concat(new[] { "com¹", "com²", "com³", "lpt¹", "lpt²", "lpt³" }),
+        StringComparer.OrdinalIgnoreCase);
+
+    private readonly Dictionary<string, Treaty> treaties = new(StringComparer.Ordinal);
+    private readonly Dictionary<QualifiedName, Safeguard> safeguards = new();
+    private readonly Dictionary<QualifiedName, Measure> measures = new();
+    private readonly Dictionary<QualifiedName, Profile> profiles = new();
+    private readonly Dictionary<QualifiedName, Question> facts = new();
+    private readonly Dictionary<QuestionKey, Question> questions = new();
+    private readonly Dictionary<QualifiedName, CustomKind> kinds = new();
+    private readonly Dictionary<string, string> treatyPages = new(StringComparer.Ordinal);
+    private readonly Dictionary<QualifiedName, string> checklistPages = new();
+
+    public SiteIndex(TreatyModel model, string extension)
+    {
+        long size = 0;
+        foreach (var treaty in model.Treaties)
+        {
+            treaties[treaty.Name] = treaty;
+            size += 1 + treaty.Languages.Count + treaty.Kinds.Count + treaty.Instruments.Count;
+            Measure(treaty.Title, treaty.Description);
+            foreach (var safeguard in treaty.Safeguards)
+            {
+                safeguards[safeguard.Name] = safeguard;
+                size += 1 + safeguard.Kinds.Count + safeguard.Citations.Count + safeguard.Questions.Count + safeguard.Exceptions.Count;
+                Measure(safeguard.Title, safeguard.Guidance);
+                foreach (var question in safeguard.Questions)
+                {
+                    questions[question.Key] = question;
+                    size += question.Options.Count;
+                    Measure(question);
+                }
+            }
+
+            var coverageKinds = new HashSet<KindUse>();
+            foreach (var measure in treaty.Measures)
+            {
+                measures[measure.Name] = measure;
+                size += 1 + measure.Citations.Count + measure.Profiles.Count + measure.Safeguards.Count;
+                Measure(measure.Title, measure.Description);
+            }
+
+            foreach (var profile in treaty.Profiles)
+            {
+                profiles[profile.Name] = profile;
+                size += 1 + profile.Citations.Count + profile.RequiredKinds.Count + profile.RequiredSafeguards.Count;
+                Measure(profile.Title, profile.Description);
+                coverageKinds.UnionWith(profile.RequiredKinds);
+            }
+
+            // The coverage matrix: a cell per measure and kind required anywhere.
+            size += (long)treaty.Measures.Count * coverageKinds.Count;
+            foreach (var fact in treaty.Facts)
+            {
+                facts[fact.Owner] = fact;
+                size += 1 + fact.Options.Count;
+                Measure(fact);
+            }
+
+            foreach (var kind in treaty.Kinds)
+            {
+                kinds[kind.Name] = kind;
+                Measure(kind.Title, kind.Description);
+            }
+
+            foreach (var checklist in treaty.Checklists)
+            {
+                size += 1 + checklist.Safeguards.Count + checklist.Facts.Count;
+                Measure(checklist.Title, checklist.Description);
+            }
+        }
+
+        Size = size;
+
+        AssignPages(model, extension);
+    }
+
+    /// <summary>
+    /// Every page a file name of its own: the natural one (treaty, or treaty.checklist) unless it is reserved or
+    /// another page took it first, compared ignoring case (so "Ab" and "ab" cannot overwrite each other on a
+    /// case-insensitive file system); otherwise a suffix -2, -3... on the first part. Natural names are handed
+    /// out first, in ordinal order, so a page keeps its name whatever else the model holds.
+    /// </summary>
+    private void AssignPages(TreatyModel model, string extension)
+    {
+        var wanted = model.Treaties.Select(t => (Stem: t.Name, Treaty: t.Name, Checklist: (QualifiedName?)null))
+            .Concat(model.Treaties.SelectMany(t => t.Checklists).Select(c => (Stem: c.Name.Treaty + "." + c.Name.Name, Treaty: c.Name.Treaty, Checklist: (QualifiedName?)c.Name)))
+            .OrderBy(p => p.Stem, StringComparer.Ordinal)
+            .ToList();
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var assigned = new string?[wanted.Count];
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (!IsReserved(wanted[i].Stem) && taken.Add(wanted[i].Stem))
+            {
+                assigned[i] = wanted[i].Stem;
+            }
+        }
+
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (assigned[i] is not null)
+            {
+                continue;
+            }
+
+            var stem = wanted[i].Stem;
+            var dot = stem.IndexOf('.', StringComparison.Ordinal);
+            var (head, tail) = dot < 0 ? (stem, string.Empty) : (stem.Substring(0, dot), stem.Substring(dot));
+            for (var n = 2; ; n++)
+            {
+                var candidate = head + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + tail;
+                if (!IsReserved(candidate) && taken.Add(candidate))
+                {
+                    assigned[i] = candidate;
+                    break;
+                }
+            }
+        }
+
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var page = assigned[i] + "." + extension;
+            if (wanted[i].Checklist is { } checklist)
+            {
+                checklistPages[checklist] = page;
+            }
+            else
+            {
+                treatyPages[wanted[i].Treaty] = page;
+            }
+        }
+    }
+
+    private static bool IsReserved(string stem)
+    {
+        var dot = stem.IndexOf('.', StringComparison.Ordinal);
+        // "index" is each language's index page.
+        return stem.Equals("index", StringComparison.OrdinalIgnoreCase) || Reserved.Contains(dot < 0 ? stem : stem.Substring(0, dot));
+    }
+
+    /// <summary>The length of the longest author text, in any language (a question's option labels counted together, as a page joins them).</summary>
+    public int LongestText { get; private set; }
+
+    private void Measure(LocalizedText? title, LocalizedText? text)
+    {
+        LongestText = Math.Max(LongestText, Math.Max(Length(title), Length(text)));
+    }
+
+    private void Measure(Question question)
+    {
+        Measure(question.Ask, question.Guidance);
+        LongestText = Math.Max(LongestText, question.Options.Sum(o => Length(o.Label)));
+    }
+
+    private static int Length(LocalizedText? text) => text is null ? 0 : Math.Max(text.Text.Length, text.Translations.Select(t => t.Text.Length).DefaultIfEmpty(0).Max());
+
+    /// <summary>How many items the views of one language hold, at most: what a template can loop over without looping on its own.</summary>
+    public long Size { get; }
+
+    public string TreatyPage(string treaty) => treatyPages.TryGetValue(treaty, out var page) ? page : treaty;
+
+    public string ChecklistPage(QualifiedName checklist) => checklistPages.TryGetValue(checklist, out var page) ? page : checklist.ToString();
+
+    public Treaty? FindTreaty(string name) => treaties.TryGetValue(name, out var found) ? found : null;
+
+    public Safeguard? FindSafeguard(QualifiedName name) => safeguards.TryGetValue(name, out var found) ? found : null;
+
+    public Measure? FindMeasure(QualifiedName name) => measures.TryGetValue(name, out var found) ? found : null;
+
+    public Profile? FindProfile(QualifiedName name) => profiles.TryGetValue(name, out var found) ? found : null;
+
+    public Question? FindFact(QualifiedName name) => facts.TryGetValue(name, out var found) ? found : null;
+
+    public Question? FindQuestion(QuestionKey key) => key.IsFact ? FindFact(key.Owner) : questions.TryGetValue(key, out var found) ? found : null;
+
+    public CustomKind? FindKind(QualifiedName name) => kinds.TryGetValue(name, out var found) ? found : null;
+}
