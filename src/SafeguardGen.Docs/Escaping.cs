@@ -56,8 +56,9 @@ internal abstract class Escaper
 /// U+2066–U+2069, U+200E, U+200F, U+061C) can reorder what a reader sees, so each is replaced by U+FFFD, visibly:
 /// a reviewer sees that something was there. Other invisible characters that break lines or hide text (C0 and C1
 /// controls but tab and line breaks, U+2028/U+2029, zero-width space, word joiner and invisible operators, BOM,
-/// interlinear annotations) are removed; U+2028/U+2029 become a line break. The joiners U+200C and U+200D stay:
-/// scripts and emoji need them.
+/// interlinear annotations) are removed; U+2028/U+2029 become a line break. The noncharacters U+FFFE and U+FFFF
+/// and a surrogate without its pair, which no text may hold (a page with one is not valid Unicode), also become
+/// U+FFFD. The joiners U+200C and U+200D stay: scripts and emoji need them.
 /// </summary>
 internal static class Invisibles
 {
@@ -88,7 +89,11 @@ internal static class Invisibles
         for (; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsBidiControl(c))
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (IsBidiControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
             {
                 builder.Append(Replacement);
             }
@@ -105,7 +110,7 @@ internal static class Invisibles
         return builder.ToString();
     }
 
-    private static bool Needs(char c) => IsBidiControl(c) || IsRemoved(c) || c is '\u2028' or '\u2029';
+    private static bool Needs(char c) => IsBidiControl(c) || IsRemoved(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF';
 }
 
 /// <summary>Which link addresses may stand in a page: http, https, mailto, or an address without a scheme.</summary>

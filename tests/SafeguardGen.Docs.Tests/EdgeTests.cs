@@ -166,6 +166,21 @@ public sealed class EdgeTests
     [Theory]
     [InlineData(DocsFormat.Markdown)]
     [InlineData(DocsFormat.Html)]
+    public void No_page_holds_a_noncharacter_and_every_page_is_valid_unicode(DocsFormat format)
+    {
+        // Found by the fuzz harness: a title written \u{FFFE} reached the pages, which a viewer's normalisation rejects.
+        var text = Treaty("h", "Guidance.", title: "Title \\u{FFFE} end \\u{1F600}", reference: "R \\u{FFFF}");
+        var result = DocsRenderer.Render(Support.Compile(("h.treaty", text)).Model, format);
+        var pages = result.Files.Select(f => format == DocsFormat.Html ? System.Net.WebUtility.HtmlDecode(f.Content) : f.Content).ToList();
+
+        Assert.All(pages, page => Assert.True(page.IsNormalized()));
+        Assert.All(pages, page => Assert.DoesNotContain(page, c => c is '\uFFFE' or '\uFFFF'));
+        Assert.Contains(pages, page => page.Contains("Title \uFFFD end \U0001F600", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(DocsFormat.Markdown)]
+    [InlineData(DocsFormat.Html)]
     public void Treaties_named_like_the_index_a_device_or_each_other_in_another_case_get_pages_of_their_own(DocsFormat format)
     {
         var names = new[] { "index", "Index", "con", "Ab", "ab", "ab-2" };

@@ -8,6 +8,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Markdig;
+using Markdig.Syntax;
 using Microsoft.CodeAnalysis.CSharp;
 using SafeguardGen.Docs;
 using SafeguardGen.Language.Checks;
@@ -21,9 +23,9 @@ namespace SafeguardGen.Fuzz;
 /// <param name="Seed">The seed: the same seed gives the same inputs.</param>
 /// <param name="MaxInputs">Stop after this many inputs (or null).</param>
 /// <param name="Seconds">Stop after this long (or null).</param>
-/// <param name="CompileEvery">Compile the C# of every n-th input that has no SG error.</param>
+/// <param name="CompileEvery">Compile the C# of every n-th input that has no SG error and has a checklist.</param>
 /// <param name="FindingsFolder">Where each finding's input is saved, or null.</param>
-public sealed record FuzzOptions(int Seed, int? MaxInputs, double? Seconds, int CompileEvery = 25, string? FindingsFolder = null);
+public sealed record FuzzOptions(int Seed, int? MaxInputs, double? Seconds, int CompileEvery = 4, string? FindingsFolder = null);
 
 /// <summary>One distinct problem: what went wrong, the input's kind, and the input.</summary>
 public sealed record Finding(string Signature, string Kind, string Detail, byte[] Input);
@@ -57,7 +59,7 @@ public static class Harness
         var clock = Stopwatch.StartNew();
         var count = 0;
         var compiled = 0;
-        var clean = 0;
+        var errorFree = 0;
         while ((options.MaxInputs is null || count < options.MaxInputs) && (options.Seconds is null || clock.Elapsed.TotalSeconds < options.Seconds))
         {
             var (kind, bytes) = inputs.Next();
@@ -69,13 +71,13 @@ public static class Harness
                 {
                     try
                     {
-                        var outcome = Check(bytes, clean % options.CompileEvery == 0);
+                        var outcome = Check(bytes, () => Interlocked.Increment(ref errorFree) % options.CompileEvery == 1 % options.CompileEvery);
                         problem = outcome.Problem;
                         compileThis = outcome.Compiled;
                     }
                     catch (Exception exception)
                     {
-                        problem = "exception: " + exception.GetType().Name + " at " + TopFrame(exception) + ": " + exception.Message;
+                        problem = "exception: " + exception.GetType().Name + " at " + TopFrame(exception) + ": " + exception.Message + "\n" + exception.StackTrace;
                     }
                 },
                 256 * 1024 * 1024);
@@ -90,15 +92,6 @@ public static class Harness
             if (compileThis)
             {
                 compiled++;
-            }
-
-            if (problem is null && compileThis is false)
-            {
-                clean++;
-            }
-            else if (compileThis)
-            {
-                clean++;
             }
 
             if (problem is not null)
@@ -126,7 +119,7 @@ public static class Harness
     private readonly record struct Outcome(string? Problem, bool Compiled);
 
     /// <summary>Every stage once, with the invariants; null when all holds.</summary>
-    private static Outcome Check(byte[] bytes, bool compile)
+    private static Outcome Check(byte[] bytes, Func<bool> compileWhenErrorFree)
     {
         var result = TreatyCompiler.Compile(new[] { new SourceText("fuzz.treaty", Utf8Text.Decode(bytes)) });
         var again = TreatyCompiler.Compile(new[] { new SourceText("fuzz.treaty", Utf8Text.Decode(bytes)) });
@@ -158,15 +151,15 @@ public static class Harness
                     return new Outcome("docs: a bidirectional control in " + format + " page " + file.Path, false);
                 }
 
-                if (file.Content.Contains("href=\"javascript:", StringComparison.OrdinalIgnoreCase) || file.Content.Contains("](javascript:", StringComparison.OrdinalIgnoreCase) || file.Content.Contains("<javascript:", StringComparison.OrdinalIgnoreCase))
+                if (Addresses(file.Content, format).FirstOrDefault(address => !IsSafeAddress(address)) is { } unsafeAddress)
                 {
-                    return new Outcome("docs: a javascript: link in " + format + " page " + file.Path, false);
+                    return new Outcome("docs: a live link to '" + unsafeAddress + "' in " + format + " page " + file.Path, false);
                 }
             }
         }
 
         var hasErrors = result.HasErrors || names.Diagnostics.Any(d => d.IsError);
-        if (!compile || hasErrors || sources.Count == 0)
+        if (hasErrors || sources.Count == 0 || !compileWhenErrorFree())
         {
             return new Outcome(null, false);
         }
@@ -180,6 +173,37 @@ public static class Harness
         return problems.Count == 0
             ? new Outcome(null, true)
             : new Outcome("compile: " + problems[0].Id + " " + problems[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), true);
+    }
+
+    private static readonly Markdig.MarkdownPipeline Viewer = new Markdig.MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    private static readonly System.Text.RegularExpressions.Regex HtmlAddress = new("(?:href|src)\\s*=\\s*\"([^\"]*)\"", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Every address a reader's viewer would follow: Markdown parsed as a viewer parses it, HTML attributes decoded.</summary>
+    private static IEnumerable<string> Addresses(string content, DocsFormat format)
+    {
+        if (format == DocsFormat.Html)
+        {
+            return HtmlAddress.Matches(content).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value));
+        }
+
+        var document = Markdig.Markdown.Parse(content, Viewer);
+        return document.Descendants<Markdig.Syntax.Inlines.LinkInline>().Select(l => l.Url ?? string.Empty)
+            .Concat(document.Descendants<Markdig.Syntax.Inlines.AutolinkInline>().Select(a => a.Url));
+    }
+
+    /// <summary>Relative, or http, https or mailto, read as a browser reads the scheme (white space and controls dropped).</summary>
+    private static bool IsSafeAddress(string address)
+    {
+        var cleaned = new string(address.Where(c => c > ' ' && c != '\u007F').ToArray());
+        var end = cleaned.IndexOfAny([':', '/', '?', '#']);
+        if (end < 0 || cleaned[end] != ':')
+        {
+            return true;
+        }
+
+        var scheme = cleaned.Substring(0, end).ToLowerInvariant();
+        return scheme is "http" or "https" or "mailto";
     }
 
     private static string TopFrame(Exception exception)
