@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -37,5 +38,32 @@ public sealed record AssessmentResult(
     IReadOnlyList<QuestionInfo> StillNeeded)
 {
     /// <summary>The result for one safeguard, by its qualified name.</summary>
-    public SafeguardResult this[string safeguardId] => Safeguards.First(s => s.Safeguard.Id == safeguardId);
+    /// <exception cref="KeyNotFoundException">No safeguard has that name; the message names the key and the valid ones.</exception>
+    public SafeguardResult this[string safeguardId]
+    {
+        get
+        {
+            foreach (var result in Safeguards)
+            {
+                if (string.Equals(result.Safeguard.Id, safeguardId, StringComparison.Ordinal))
+                {
+                    return result;
+                }
+            }
+
+            throw new KeyNotFoundException(NotFoundMessage(safeguardId));
+        }
+    }
+
+    // Names are qualified by their treaty ("ets24.persecution"), so the likeliest mistake is an unqualified name:
+    // point at the qualified names that end with it before listing every valid one.
+    private string NotFoundMessage(string? safeguardId)
+    {
+        var valid = Safeguards.Select(s => s.Safeguard.Id).ToList();
+        var suffix = "." + safeguardId;
+        var qualified = valid.Where(id => id.EndsWith(suffix, StringComparison.Ordinal)).ToList();
+        var hint = qualified.Count > 0 ? " Safeguard names are qualified by their treaty: did you mean " + string.Join(" or ", qualified.Select(id => "'" + id + "'")) + "?" : string.Empty;
+        var list = valid.Count == 0 ? "it has no safeguards." : "the valid names are " + string.Join(", ", valid.Select(id => "'" + id + "'")) + ".";
+        return "Checklist '" + Checklist + "' has no safeguard '" + safeguardId + "'." + hint + " In this checklist " + list;
+    }
 }
