@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -121,5 +122,30 @@ public static class AnswerFormat
         }
 
         return "[" + string.Join(", ", parts) + "]";
+    }
+}
+
+/// <summary>Reads answers from JSON for generated checklists.</summary>
+public static class AnswersJson
+{
+    /// <summary>Reads answers of type <typeparamref name="TAnswers"/>; a failure names the JSON path of the value at fault.</summary>
+    /// <typeparam name="TAnswers">The generated answers class.</typeparam>
+    /// <param name="json">The answers as JSON.</param>
+    /// <exception cref="JsonException">The JSON does not fit the answers' shape, or is null.</exception>
+    [RequiresUnreferencedCode("Reads the answers by reflection, as JsonSerializer.Deserialize does.")]
+    [RequiresDynamicCode("Reads the answers by reflection, as JsonSerializer.Deserialize does.")]
+    public static TAnswers Read<TAnswers>(string json)
+        where TAnswers : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TAnswers>(json) ?? throw new JsonException("The answers are null.", "$", 0, 0);
+        }
+        catch (JsonException error) when (error.Path is not null && !error.Message.Contains("Path: ", StringComparison.Ordinal))
+        {
+            // System.Text.Json sets Path on an exception a converter throws but keeps the converter's message, so
+            // "Expected one of the options ..." would not say which answer is wrong: add the path to the message.
+            throw new JsonException(error.Message + " Path: " + error.Path + ".", error.Path, error.LineNumber, error.BytePositionInLine, error);
+        }
     }
 }

@@ -286,7 +286,7 @@ public sealed class CSharpEmitter
         w.Summary("Validates answers given as JSON in the shape of " + slice.AnswersClass + ".");
         w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The JSON does not fit the answers' shape.</exception>");
         w.Open("public static " + Rt + "AssessmentResult ValidateJson(string json)");
-        w.Line("var answers = global::System.Text.Json.JsonSerializer.Deserialize<" + Answers + ">(json) ?? throw new global::System.Text.Json.JsonException(\"The answers are null.\");");
+        w.Line("var answers = " + Rt + "AnswersJson.Read<" + Answers + ">(json);");
         w.Line("return Validate(answers);");
         w.Close();
         w.Line();
