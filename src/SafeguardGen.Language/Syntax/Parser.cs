@@ -599,13 +599,28 @@ internal sealed class Parser
         StringSyntax? paragraph = null;
         IdentifierSyntax? letter = null, verification = null;
         StringSyntax? note = null;
-        if (Current.IsWord("paragraph"))
+        if (number is not null && Current.Kind == TokenKind.OpenParen)
+        {
+            // The way lawyers write it: 'article 8(2)' and 'article 24(1)(b)' mean 'article 8 paragraph 2' and
+            // 'article 24 paragraph 1 letter b'.
+            Next();
+            paragraph = ParseLocatorValue("the paragraph's number, as in 'article 8(2)'");
+            Expect(TokenKind.CloseParen, out _);
+            if (Current.Kind == TokenKind.OpenParen)
+            {
+                Next();
+                letter = ExpectIdentifier("the letter, as in 'article 24(1)(b)'");
+                Expect(TokenKind.CloseParen, out _);
+            }
+        }
+
+        if (paragraph is null && Current.IsWord("paragraph"))
         {
             Next();
             paragraph = ParseLocatorValue("the paragraph's number");
         }
 
-        if (Current.IsWord("letter"))
+        if (letter is null && Current.IsWord("letter"))
         {
             Next();
             letter = ExpectIdentifier("the letter, e.g. b");
