@@ -9,7 +9,9 @@ namespace SafeguardGen.Benchmarks;
 /// <summary>
 /// dotnet run -c Release --project tests/SafeguardGen.Benchmarks -- all
 /// Modes: all | frontend | generator | validation (BenchmarkDotNet), build (dotnet build ratio), memory (generator
-/// allocation and peak working set in a fresh process), smoke (every benchmark once, small; no timing).
+/// allocation and peak working set in a fresh process), scaling (time per character of each stage as files double
+/// up to the 4 Mi limit), cost [safeguard.dll] [--no-build] (one file at the limit through check, docs and a build),
+/// smoke (every benchmark once, small; no timing).
 /// </summary>
 internal static class Program
 {
@@ -34,6 +36,11 @@ internal static class Program
                 return Memory(1000);
             case "smoke":
                 return Smoke();
+            case "scaling":
+                return Scaling.Run(Console.Out);
+            case "cost":
+                // cost <path to safeguard.dll> [--no-build]
+                return Scaling.Cost(Console.Out, rest.Length > 0 ? System.IO.Path.GetFullPath(rest[0]) : System.IO.Path.Combine(SafeguardGen.Testing.TestProcess.RepositoryRoot, "src", "SafeguardGen.Cli", "bin", "Release", "net8.0", "safeguard.dll"), !rest.Contains("--no-build"));
             case "all":
                 BenchmarkRunner.Run<FrontEndBenchmarks>(args: rest);
                 BenchmarkRunner.Run<GeneratorBenchmarks>(args: rest);
@@ -41,7 +48,7 @@ internal static class Program
                 Memory(1000);
                 return BuildComparison.Run(100, 5);
             default:
-                Console.Error.WriteLine("usage: SafeguardGen.Benchmarks [all|frontend|generator|validation|build [rounds]|memory|smoke] [BenchmarkDotNet options]");
+                Console.Error.WriteLine("usage: SafeguardGen.Benchmarks [all|frontend|generator|validation|build [rounds]|memory|scaling|cost [safeguard.dll] [--no-build]|smoke] [BenchmarkDotNet options]");
                 return 2;
         }
     }
@@ -86,6 +93,12 @@ internal static class Program
         Check(decisions.All(d => d.Decision == SafeguardGen.Decision.MustRefuse), "RulesEngine and the generated validator agree on the sample");
 
         Check(Corpus.Create(3).SequenceEqual(Corpus.Create(3)), "the corpus is deterministic");
+        foreach (var (name, make) in Scaling.Shapes)
+        {
+            var (_, _, _, diagnostics) = Scaling.Measure(make(64), 1);
+            Check(diagnostics < 200, "scaling shape '" + name + "' binds");
+        }
+
         Console.WriteLine("smoke: every benchmark ran once; 0 failed");
         return 0;
     }

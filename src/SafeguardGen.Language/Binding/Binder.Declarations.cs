@@ -19,6 +19,7 @@ internal sealed partial class Binder
         {
             var name = new QualifiedName(scope.Name, syntax.Name.Text);
             var kinds = new List<KindUse>();
+            var seenKinds = new HashSet<KindUse>();
             var kindsOk = true;
             foreach (var kindSyntax in syntax.Kinds)
             {
@@ -27,7 +28,7 @@ internal sealed partial class Binder
                 {
                     kindsOk = false;
                 }
-                else if (!kinds.Contains(kind))
+                else if (seenKinds.Add(kind))
                 {
                     kinds.Add(kind);
                 }
