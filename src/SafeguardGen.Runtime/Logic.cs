@@ -31,31 +31,20 @@ public static class Logic
         left == Truth.True || right == Truth.True ? Truth.True : left == Truth.False && right == Truth.False ? Truth.False : Truth.Unknown;
 
     /// <summary>Conjunction of any number of operands: false if one is false, else unknown if one is unknown, else true.</summary>
-    public static Truth And(ReadOnlySpan<Truth> operands)
-    {
-        var result = Truth.True;
-        foreach (var operand in operands)
-        {
-            if (operand == Truth.False)
-            {
-                return Truth.False;
-            }
-
-            result = operand == Truth.Unknown ? Truth.Unknown : result;
-        }
-
-        return result;
-    }
+    public static Truth And(ReadOnlySpan<Truth> operands) => Fold(operands, absorbing: Truth.False, identity: Truth.True);
 
     /// <summary>Disjunction of any number of operands: true if one is true, else unknown if one is unknown, else false.</summary>
-    public static Truth Or(ReadOnlySpan<Truth> operands)
+    public static Truth Or(ReadOnlySpan<Truth> operands) => Fold(operands, absorbing: Truth.True, identity: Truth.False);
+
+    /// <summary>Kleene's conjunction or disjunction over a span: the absorbing value wins, unknown beats the identity.</summary>
+    private static Truth Fold(ReadOnlySpan<Truth> operands, Truth absorbing, Truth identity)
     {
-        var result = Truth.False;
+        var result = identity;
         foreach (var operand in operands)
         {
-            if (operand == Truth.True)
+            if (operand == absorbing)
             {
-                return Truth.True;
+                return absorbing;
             }
 
             result = operand == Truth.Unknown ? Truth.Unknown : result;

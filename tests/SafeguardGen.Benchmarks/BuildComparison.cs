@@ -33,24 +33,9 @@ public static class BuildComparison
                 File.WriteAllText(Path.Combine(withGenerator, path), text);
             }
 
-            var bin = AppContext.BaseDirectory;
             foreach (var (folder, analyzer) in new[] { (withGenerator, true), (generated, false) })
             {
-                File.WriteAllText(Path.Combine(folder, "Program.cs"), "public static class Program { public static void Main() { } }\n");
-                File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
-                    <Project Sdk="Microsoft.NET.Sdk">
-                      <PropertyGroup>
-                        <OutputType>Exe</OutputType>
-                        <TargetFramework>net10.0</TargetFramework>
-                        <Nullable>enable</Nullable>
-                      </PropertyGroup>
-                      <ItemGroup>
-                        <AdditionalFiles Include="*.treaty" />
-                        {(analyzer ? $"<Analyzer Include=\"{Path.Combine(bin, "SafeguardGen.Generator.dll")}\" />" : string.Empty)}
-                        <Reference Include="{Path.Combine(bin, "SafeguardGen.Runtime.dll")}" />
-                      </ItemGroup>
-                    </Project>
-                    """);
+                WriteConsumer(folder, analyzer);
                 Dotnet(folder, "build", "-nologo", "-v:q");
             }
 
@@ -77,6 +62,27 @@ public static class BuildComparison
             Dotnet(root, "build-server", "shutdown");
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>A console project that builds the .treaty files in <paramref name="folder"/>, with the generator as an analyzer or without it.</summary>
+    public static void WriteConsumer(string folder, bool analyzer)
+    {
+        var bin = AppContext.BaseDirectory;
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), "public static class Program { public static void Main() { } }\n");
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <AdditionalFiles Include="*.treaty" />
+                {(analyzer ? $"<Analyzer Include=\"{Path.Combine(bin, "SafeguardGen.Generator.dll")}\" />" : string.Empty)}
+                <Reference Include="{Path.Combine(bin, "SafeguardGen.Runtime.dll")}" />
+              </ItemGroup>
+            </Project>
+            """);
     }
 
     private static void Dotnet(string folder, params string[] args)

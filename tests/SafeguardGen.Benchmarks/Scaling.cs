@@ -165,22 +165,7 @@ public static class Scaling
             {
                 var project = Directory.CreateDirectory(Path.Combine(root, "consumer")).FullName;
                 File.Copy(file, Path.Combine(project, "large.treaty"));
-                var bin = AppContext.BaseDirectory;
-                File.WriteAllText(Path.Combine(project, "Program.cs"), "public static class Program { public static void Main() { } }\n");
-                File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
-                    <Project Sdk="Microsoft.NET.Sdk">
-                      <PropertyGroup>
-                        <OutputType>Exe</OutputType>
-                        <TargetFramework>net10.0</TargetFramework>
-                        <Nullable>enable</Nullable>
-                      </PropertyGroup>
-                      <ItemGroup>
-                        <AdditionalFiles Include="*.treaty" />
-                        <Analyzer Include="{Path.Combine(bin, "SafeguardGen.Generator.dll")}" />
-                        <Reference Include="{Path.Combine(bin, "SafeguardGen.Runtime.dll")}" />
-                      </ItemGroup>
-                    </Project>
-                    """);
+                BuildComparison.WriteConsumer(project, analyzer: true);
                 SafeguardGen.Testing.TestProcess.Dotnet(project, "restore", "-v:q");
                 Time(output, "dotnet build (generator and compilation of the generated C#)", project, null, "build", "--no-restore", "-nologo", "-v:q");
                 SafeguardGen.Testing.TestProcess.Dotnet(project, "build-server", "shutdown");
