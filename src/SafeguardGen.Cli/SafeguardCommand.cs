@@ -205,7 +205,7 @@ internal static class DocsCommand
                 return SafeguardCommand.UsageError;
             }
 
-            if (SiteWriter.ContainsWorkingFolder(folder))
+            if (Docs.DocsWriter.ContainsWorkingFolder(folder))
             {
                 error.WriteLine("safeguard: --out '" + folder.Replace('\\', '/') + "' holds the working folder; the site is replaced as a whole, so give a folder that you are not in.");
                 error.WriteLine(SafeguardCommand.UsageHint);
@@ -238,7 +238,7 @@ internal static class DocsCommand
                 return SafeguardCommand.InputErrors;
             }
 
-            var (written, unchanged, writeError) = SiteWriter.Write(folder, rendered.Files);
+            var (written, unchanged, writeError) = Docs.DocsWriter.Write(folder, rendered.Files);
             if (writeError is not null)
             {
                 error.WriteLine("safeguard: " + writeError + ".");

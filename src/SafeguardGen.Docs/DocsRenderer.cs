@@ -248,28 +248,3 @@ public static class DocsRenderer
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new(Load(context, callerSpan, templatePath));
     }
 }
-
-/// <summary>Writes rendered files, leaving a file untouched when its content has not changed, so incremental builds stay quiet.</summary>
-public static class DocsWriter
-{
-    public static (int Written, int Unchanged) Write(string folder, IEnumerable<RenderedFile> files)
-    {
-        var written = 0;
-        var unchanged = 0;
-        foreach (var file in files)
-        {
-            var path = Path.Combine(folder, file.Path.Replace('/', Path.DirectorySeparatorChar));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            if (File.Exists(path) && File.ReadAllText(path) == file.Content)
-            {
-                unchanged++;
-                continue;
-            }
-
-            File.WriteAllText(path, file.Content, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            written++;
-        }
-
-        return (written, unchanged);
-    }
-}

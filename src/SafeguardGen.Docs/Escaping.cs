@@ -64,7 +64,7 @@ internal static class Invisibles
 {
     public const char Replacement = '\uFFFD';
 
-    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+    public static bool IsBidiControl(char c) => Language.Text.BidirectionalControls.Name(c) is not null;
 
     private static bool IsRemoved(char c) =>
         (c < ' ' && c != '\t' && c != '\n' && c != '\r')

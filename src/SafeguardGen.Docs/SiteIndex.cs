@@ -6,8 +6,9 @@ using SafeguardGen.Language.Binding;
 namespace SafeguardGen.Docs;
 
 /// <summary>
-/// What every page of one render needs to look up, built once: declarations by name in constant time (the
-/// model's Find methods scan, which made rendering quadratic), and the file name of every treaty and checklist page.
+/// What every page of one render needs to look up, built once: declarations by name in constant time (through
+/// the language's <see cref="ModelIndex"/>; the model's own Find methods scan, which made rendering quadratic),
+/// the file name of every treaty and checklist page, and the model's size for the template limits.
 /// </summary>
 internal sealed class SiteIndex
 {
@@ -18,32 +19,24 @@ internal sealed class SiteIndex
             .Concat(new[] { "com¹", "com²", "com³", "lpt¹", "lpt²", "lpt³" }),
         StringComparer.OrdinalIgnoreCase);
 
-    private readonly Dictionary<string, Treaty> treaties = new(StringComparer.Ordinal);
-    private readonly Dictionary<QualifiedName, Safeguard> safeguards = new();
-    private readonly Dictionary<QualifiedName, Measure> measures = new();
-    private readonly Dictionary<QualifiedName, Profile> profiles = new();
-    private readonly Dictionary<QualifiedName, Question> facts = new();
-    private readonly Dictionary<QuestionKey, Question> questions = new();
-    private readonly Dictionary<QualifiedName, CustomKind> kinds = new();
+    private readonly ModelIndex declarations;
     private readonly Dictionary<string, string> treatyPages = new(StringComparer.Ordinal);
     private readonly Dictionary<QualifiedName, string> checklistPages = new();
 
     public SiteIndex(TreatyModel model, string extension)
     {
+        declarations = model.CreateIndex();
         long size = 0;
         foreach (var treaty in model.Treaties)
         {
-            treaties[treaty.Name] = treaty;
             size += 1 + treaty.Languages.Count + treaty.Kinds.Count + treaty.Instruments.Count;
             Measure(treaty.Title, treaty.Description);
             foreach (var safeguard in treaty.Safeguards)
             {
-                safeguards[safeguard.Name] = safeguard;
                 size += 1 + safeguard.Kinds.Count + safeguard.Citations.Count + safeguard.Questions.Count + safeguard.Exceptions.Count;
                 Measure(safeguard.Title, safeguard.Guidance);
                 foreach (var question in safeguard.Questions)
                 {
-                    questions[question.Key] = question;
                     size += question.Options.Count;
                     Measure(question);
                 }
@@ -52,14 +45,12 @@ internal sealed class SiteIndex
             var coverageKinds = new HashSet<KindUse>();
             foreach (var measure in treaty.Measures)
             {
-                measures[measure.Name] = measure;
                 size += 1 + measure.Citations.Count + measure.Profiles.Count + measure.Safeguards.Count;
                 Measure(measure.Title, measure.Description);
             }
 
             foreach (var profile in treaty.Profiles)
             {
-                profiles[profile.Name] = profile;
                 size += 1 + profile.Citations.Count + profile.RequiredKinds.Count + profile.RequiredSafeguards.Count;
                 Measure(profile.Title, profile.Description);
                 coverageKinds.UnionWith(profile.RequiredKinds);
@@ -69,14 +60,12 @@ internal sealed class SiteIndex
             size += (long)treaty.Measures.Count * coverageKinds.Count;
             foreach (var fact in treaty.Facts)
             {
-                facts[fact.Owner] = fact;
                 size += 1 + fact.Options.Count;
                 Measure(fact);
             }
 
             foreach (var kind in treaty.Kinds)
             {
-                kinds[kind.Name] = kind;
                 Measure(kind.Title, kind.Description);
             }
 
@@ -179,17 +168,17 @@ internal sealed class SiteIndex
 
     public string ChecklistPage(QualifiedName checklist) => checklistPages.TryGetValue(checklist, out var page) ? page : checklist.ToString();
 
-    public Treaty? FindTreaty(string name) => treaties.TryGetValue(name, out var found) ? found : null;
+    public Treaty? FindTreaty(string name) => declarations.FindTreaty(name);
 
-    public Safeguard? FindSafeguard(QualifiedName name) => safeguards.TryGetValue(name, out var found) ? found : null;
+    public Safeguard? FindSafeguard(QualifiedName name) => declarations.FindSafeguard(name);
 
-    public Measure? FindMeasure(QualifiedName name) => measures.TryGetValue(name, out var found) ? found : null;
+    public Measure? FindMeasure(QualifiedName name) => declarations.FindMeasure(name);
 
-    public Profile? FindProfile(QualifiedName name) => profiles.TryGetValue(name, out var found) ? found : null;
+    public Profile? FindProfile(QualifiedName name) => declarations.FindProfile(name);
 
-    public Question? FindFact(QualifiedName name) => facts.TryGetValue(name, out var found) ? found : null;
+    public Question? FindFact(QualifiedName name) => declarations.FindFact(name);
 
-    public Question? FindQuestion(QuestionKey key) => key.IsFact ? FindFact(key.Owner) : questions.TryGetValue(key, out var found) ? found : null;
+    public Question? FindQuestion(QuestionKey key) => declarations.FindQuestion(key);
 
-    public CustomKind? FindKind(QualifiedName name) => kinds.TryGetValue(name, out var found) ? found : null;
+    public CustomKind? FindKind(QualifiedName name) => declarations.FindKind(name);
 }

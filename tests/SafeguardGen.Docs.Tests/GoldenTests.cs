@@ -26,7 +26,7 @@ public sealed class GoldenTests
                 Directory.Delete(golden, recursive: true);
             }
 
-            DocsWriter.Write(golden, files.Select(f => new RenderedFile(f.Key, f.Value)));
+            DocsWriter.Write(golden, files.Select(f => new RenderedFile(f.Key, f.Value)).ToList());
         }
 
         var expected = Directory.GetFiles(golden, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(golden, p).Replace('\\', '/')).OrderBy(p => p, StringComparer.Ordinal);

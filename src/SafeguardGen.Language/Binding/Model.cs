@@ -300,26 +300,62 @@ public sealed record Checklist(
 /// <summary>Dictionaries over a model's declarations; see <see cref="TreatyModel.CreateIndex"/>.</summary>
 public sealed class ModelIndex
 {
+    private readonly System.Collections.Generic.Dictionary<string, Treaty> treaties = new(StringComparer.Ordinal);
     private readonly System.Collections.Generic.Dictionary<QualifiedName, Safeguard> safeguards = new();
+    private readonly System.Collections.Generic.Dictionary<QualifiedName, Measure> measures = new();
+    private readonly System.Collections.Generic.Dictionary<QualifiedName, Profile> profiles = new();
     private readonly System.Collections.Generic.Dictionary<QualifiedName, Question> facts = new();
+    private readonly System.Collections.Generic.Dictionary<QuestionKey, Question> questions = new();
+    private readonly System.Collections.Generic.Dictionary<QualifiedName, CustomKind> kinds = new();
 
     internal ModelIndex(TreatyModel model)
     {
         foreach (var treaty in model.Treaties)
         {
+            treaties[treaty.Name] = treaty;
             foreach (var safeguard in treaty.Safeguards)
             {
                 safeguards[safeguard.Name] = safeguard;
+                foreach (var question in safeguard.Questions)
+                {
+                    questions[question.Key] = question;
+                }
+            }
+
+            foreach (var measure in treaty.Measures)
+            {
+                measures[measure.Name] = measure;
+            }
+
+            foreach (var profile in treaty.Profiles)
+            {
+                profiles[profile.Name] = profile;
             }
 
             foreach (var fact in treaty.Facts)
             {
                 facts[fact.Owner] = fact;
             }
+
+            foreach (var kind in treaty.Kinds)
+            {
+                kinds[kind.Name] = kind;
+            }
         }
     }
 
+    public Treaty? FindTreaty(string name) => treaties.TryGetValue(name, out var found) ? found : null;
+
     public Safeguard? FindSafeguard(QualifiedName name) => safeguards.TryGetValue(name, out var found) ? found : null;
 
+    public Measure? FindMeasure(QualifiedName name) => measures.TryGetValue(name, out var found) ? found : null;
+
+    public Profile? FindProfile(QualifiedName name) => profiles.TryGetValue(name, out var found) ? found : null;
+
     public Question? FindFact(QualifiedName name) => facts.TryGetValue(name, out var found) ? found : null;
+
+    /// <summary>A safeguard's question or a fact, by its key.</summary>
+    public Question? FindQuestion(QuestionKey key) => key.IsFact ? FindFact(key.Owner) : questions.TryGetValue(key, out var found) ? found : null;
+
+    public CustomKind? FindKind(QualifiedName name) => kinds.TryGetValue(name, out var found) ? found : null;
 }

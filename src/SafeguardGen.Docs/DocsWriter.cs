@@ -4,9 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using SafeguardGen.Docs;
 
-namespace SafeguardGen.Cli;
+namespace SafeguardGen.Docs;
 
 /// <summary>
 /// Writes a documentation site so that a failure leaves the previous one intact: the new site is built in a
@@ -14,7 +13,7 @@ namespace SafeguardGen.Cli;
 /// every page is written. Unchanged pages keep their content and their last-write time, and when no page changed
 /// nothing is touched at all, so tools that watch the folder see only real changes.
 /// </summary>
-internal static class SiteWriter
+public static class DocsWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
