@@ -63,7 +63,8 @@ public sealed record Treaty(
     EquatableArray<Measure> Measures,
     EquatableArray<Profile> Profiles,
     EquatableArray<Checklist> Checklists,
-    SourceLocation Location)
+    SourceLocation Location,
+    EquatableArray<Scenario> Scenarios = default)
 {
     /// <summary>Every language the treaty's texts are available in, its own first.</summary>
     public EquatableArray<string> Languages => new[] { Language }.Concat(Translations).ToEquatableArray();
@@ -359,3 +360,64 @@ public sealed class ModelIndex
 
     public CustomKind? FindKind(QualifiedName name) => kinds.TryGetValue(name, out var found) ? found : null;
 }
+
+/// <summary>A decision a scenario expects; the same four as the runtime's <c>Decision</c>.</summary>
+public enum ExpectedDecision
+{
+    Proceed,
+    MayRefuse,
+    MustRefuse,
+    Incomplete,
+}
+
+/// <summary>An outcome a scenario expects of a safeguard; the same four as the runtime's <c>SafeguardOutcome</c>.</summary>
+public enum ExpectedOutcome
+{
+    Satisfied,
+    NotSatisfied,
+    NotApplicable,
+    Unanswered,
+}
+
+/// <summary>How a scenario's list of questions still needed is compared with the actual list.</summary>
+public enum StillNeededMatch
+{
+    /// <summary>The same questions, in any order.</summary>
+    Exactly,
+
+    /// <summary>At least these questions.</summary>
+    Includes,
+
+    /// <summary>None of these questions.</summary>
+    Excludes,
+}
+
+/// <summary>
+/// One answer a scenario gives: the question and its value(s) in canonical form (yes-no <c>yes</c>/<c>no</c>, an
+/// option's name, a text, a date <c>yyyy-MM-dd</c>, a number in invariant form). A list answer may be empty.
+/// <see cref="Location"/> is where it is written: in the .treaty file, or in the answers file it was read from.
+/// </summary>
+public sealed record ScenarioAnswer(QuestionKey Question, AnswerType Type, EquatableArray<Literal> Values, SourceLocation Location);
+
+/// <summary><c>expect outcome persecution not-satisfied</c>.</summary>
+public sealed record OutcomeExpectation(QualifiedName Safeguard, ExpectedOutcome Outcome, SourceLocation Location);
+
+/// <summary><c>expect still-needed exactly (a.b, c)</c>.</summary>
+public sealed record StillNeededExpectation(StillNeededMatch Match, EquatableArray<QuestionKey> Questions, SourceLocation Location);
+
+/// <summary>
+/// A case a lawyer writes: a checklist, answers, and what must follow. <see cref="Answers"/> holds the answers of
+/// the answers file first (if any) and then the scenario's own, each question at most once (an answer written in
+/// the scenario replaces the file's). Every expectation is optional, but a scenario has at least one.
+/// </summary>
+public sealed record Scenario(
+    QualifiedName Name,
+    QualifiedName Checklist,
+    LocalizedText Description,
+    string? AnswersFile,
+    EquatableArray<ScenarioAnswer> Answers,
+    ExpectedDecision? Decision,
+    SourceLocation? DecisionLocation,
+    EquatableArray<OutcomeExpectation> Outcomes,
+    EquatableArray<StillNeededExpectation> StillNeeded,
+    SourceLocation Location);

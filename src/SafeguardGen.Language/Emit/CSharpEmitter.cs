@@ -21,15 +21,13 @@ public sealed class CSharpEmitter
     private readonly Dictionary<QuestionKey, QuestionEmit> questions = new();
     private readonly Dictionary<QualifiedName, string> safeguardProperty = new();
 
-    /// <summary>How many safeguards and facts of the checklist share each simple name, counted once (see <see cref="JsonName"/>).</summary>
-    private readonly Dictionary<string, int> safeguardNameCounts;
-    private readonly Dictionary<string, int> factNameCounts;
+    /// <summary>Where each answer lives in the answers JSON.</summary>
+    private readonly AnswerPaths paths;
 
     private CSharpEmitter(ChecklistSlice slice)
     {
         this.slice = slice;
-        safeguardNameCounts = slice.Safeguards.GroupBy(s => s.Name.Name, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), System.StringComparer.Ordinal);
-        factNameCounts = slice.Facts.GroupBy(f => f.Name, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), System.StringComparer.Ordinal);
+        paths = new AnswerPaths(slice.Checklist.Name, slice.Safeguards.Select(s => s.Name), slice.Facts.Select(f => f.Owner));
     }
 
     public static string Version { get; } = typeof(CSharpEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -140,7 +138,7 @@ public sealed class CSharpEmitter
         foreach (var safeguard in slice.Safeguards)
         {
             w.Summary("Answers for safeguard '" + safeguard.Title.Text + "' (" + safeguard.Name + ").");
-            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(JsonName(safeguard.Name)) + ")]");
+            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(paths.SafeguardMember(safeguard.Name)) + ")]");
             w.Line("public " + ownerClass[safeguard.Name] + " " + ownerProperty[safeguard.Name] + " { get; set; } = new " + ownerClass[safeguard.Name] + "();");
             w.Line();
         }
@@ -148,7 +146,7 @@ public sealed class CSharpEmitter
         if (!slice.Facts.IsEmpty)
         {
             w.Summary("Answers about the request: the facts the checklist's conditions read.");
-            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(FactsJsonName) + ")]");
+            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(AnswerPaths.FactsMember) + ")]");
             w.Line("public FactAnswers Facts { get; set; } = new FactAnswers();");
             w.Line();
         }
@@ -166,15 +164,6 @@ public sealed class CSharpEmitter
         w.Close();
     }
 
-    /// <summary>
-    /// A safeguard's member name in the answers JSON: its own name, qualified by its treaty where two safeguards of
-    /// the checklist share it, or where it is <c>facts</c>, the member that holds the facts.
-    /// </summary>
-    private string JsonName(QualifiedName name) =>
-        name.Name == FactsJsonName || safeguardNameCounts[name.Name] > 1 ? name.ToString() : name.Name;
-
-    private const string FactsJsonName = "facts";
-
     private void EmitAnswerClass(string className, string summary, IEnumerable<Question> list)
     {
         w.Summary(summary);
@@ -185,7 +174,7 @@ public sealed class CSharpEmitter
         {
             var q = questions[question.Key];
             w.Summary(question.Ask.Text);
-            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(question.Owner.Treaty != slice.Checklist.Name.Treaty && question.Key.IsFact && factNameCounts[question.Name] > 1 ? question.Key.ToString() : question.Name) + ")]");
+            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(paths.QuestionMember(question.Key)) + ")]");
             w.Line("public " + ClrType(q) + " " + q.Property + " { get; set; }");
             w.Line();
             if (q.EnumType is not null)
@@ -542,7 +531,7 @@ public sealed class CSharpEmitter
     private string QuestionInfo(QuestionEmit q)
     {
         var question = q.Question;
-        var id = question.Key.IsFact ? "facts." + question.Name : JsonName(question.Owner) + "." + question.Name;
+        var id = paths.Id(question.Key);
         var options = "new " + Rt + "OptionInfo[] { " + string.Join(", ", question.Options.Select(o => "new " + Rt + "OptionInfo(" + CSharpLiterals.Str(o.Name) + ", " + Text(o.Label) + ")")) + " }";
         return "new " + Rt + "QuestionInfo(" + CSharpLiterals.Str(id) + ", " + Text(question.Ask) + ", " + Rt + "AnswerType." + question.Type.Value + ", "
             + (question.Type.IsList ? "true" : "false") + ", " + options + ", " + CSharpLiterals.Str(question.Criterion?.Text) + ", " + OptionalText(question.Guidance) + ")";
