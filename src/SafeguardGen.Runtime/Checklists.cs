@@ -25,6 +25,9 @@ public interface IChecklist
     /// <summary>The type of its answers.</summary>
     Type AnswersType { get; }
 
+    /// <summary>Its rules as data, for the runtime's evaluator and the scenario runner.</summary>
+    ChecklistRules Rules { get; }
+
     /// <summary>Validates answers given as JSON, in the shape of <see cref="AnswersType"/>.</summary>
     /// <exception cref="JsonException">The JSON does not fit the answers' shape.</exception>
     AssessmentResult ValidateJson(string json);

@@ -172,17 +172,138 @@ public static class Evaluator
         return ids.Count == 0 ? "an unanswered question" : string.Join(", ", ids);
     }
 
-    /// <summary>The checklist's decision from its safeguards' results, with the explanation and the questions still needed.</summary>
-    public static AssessmentResult Assess(string checklist, IReadOnlyList<SafeguardResult> results)
-    {
-        ArgumentNullException.ThrowIfNull(results);
-        static bool Blocking(SafeguardResult r) => r.Safeguard.Severity == SafeguardSeverity.Blocking;
-        static bool IsGround(SafeguardResult r, RefusalGroundKind kind) => r.Safeguard.RefusalGround == kind;
+    /// <summary>
+    /// Validates answers against a checklist's rules: each safeguard's outcome, the decision, its explanation with
+    /// citations, and the questions still needed. Generated validators and the scenario runner both call this.
+    /// </summary>
+    /// <param name="rules">The checklist.</param>
+    /// <param name="answers">An answer per question of <see cref="ChecklistRules.Questions"/>, by position.</param>
+    public static AssessmentResult Validate(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers) => Validate(rules, answers, null);
 
-        var mustRefuse = results.Where(r => r.Outcome == SafeguardOutcome.NotSatisfied
-            && (IsGround(r, RefusalGroundKind.Mandatory) || (Blocking(r) && IsGround(r, RefusalGroundKind.None)))).ToList();
-        var incomplete = results.Where(r => r.Outcome == SafeguardOutcome.Unanswered && Blocking(r)).ToList();
-        var mayRefuse = results.Where(r => r.Outcome == SafeguardOutcome.NotSatisfied && IsGround(r, RefusalGroundKind.Optional)).ToList();
+    /// <inheritdoc cref="Validate(ChecklistRules, ReadOnlySpan{AnswerValue})"/>
+    /// <param name="rules">The checklist.</param>
+    /// <param name="answers">An answer per question of <see cref="ChecklistRules.Questions"/>, by position.</param>
+    /// <param name="coverage">Records which rules were seen holding and failing, or null.</param>
+    public static AssessmentResult Validate(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, RuleCoverage? coverage)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (answers.Length != rules.Questions.Count)
+        {
+            throw new ArgumentException("Checklist '" + rules.Id + "' has " + rules.Questions.Count.ToString(CultureInfo.InvariantCulture) + " questions, but " + answers.Length.ToString(CultureInfo.InvariantCulture) + " answers were given; give one per question, unanswered ones as AnswerValue.Unanswered.", nameof(answers));
+        }
+
+        var results = new SafeguardResult[rules.Safeguards.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = Evaluate(rules, i, answers, coverage);
+        }
+
+        var assessment = Decide(rules.Id, results, rules.Analysis.StillNeeded(answers, results));
+        coverage?.RecordDecision(rules, assessment.Decision);
+        return assessment;
+    }
+
+    private static SafeguardResult Evaluate(ChecklistRules rules, int index, ReadOnlySpan<AnswerValue> answers, RuleCoverage? coverage)
+    {
+        var safeguard = rules.Safeguards[index];
+        var reads = new AnswerText[safeguard.Reads.Count];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            var question = safeguard.Reads[i];
+            reads[i] = new AnswerText(rules.Questions[question], answers[question].Format(rules.Questions[question]));
+        }
+
+        var tests = new TestResult[safeguard.Tests.Count];
+        for (var i = 0; i < tests.Length; i++)
+        {
+            var test = safeguard.Tests[i];
+            var met = test.Met.Evaluate(answers);
+            tests[i] = new TestResult(new AnswerText(rules.Questions[test.Question], answers[test.Question].Format(rules.Questions[test.Question])), met);
+            coverage?.RecordTest(rules, index, i, met);
+        }
+
+        var exceptions = new ExceptionResult[safeguard.Exceptions.Count];
+        for (var i = 0; i < exceptions.Length; i++)
+        {
+            var exception = safeguard.Exceptions[i];
+            var holds = exception.When.Rule.Evaluate(answers);
+            exceptions[i] = new ExceptionResult(exception.Name, exception.Priority, exception.When.Text, holds, exception.Outcome, exception.Because);
+            coverage?.RecordException(rules, index, i, holds);
+        }
+
+        (string, Truth)? when = safeguard.When is null ? null : (safeguard.When.Text, safeguard.When.Rule.Evaluate(answers));
+        (string, Truth)? unless = safeguard.Unless is null ? null : (safeguard.Unless.Text, safeguard.Unless.Rule.Evaluate(answers));
+        var result = Evaluate(safeguard.Info, when, unless, exceptions, tests, reads);
+        coverage?.RecordSafeguard(rules, index, when?.Item2, unless?.Item2, result.Outcome);
+        return result;
+    }
+
+    /// <summary>
+    /// A safeguard's outcome alone, as <see cref="Evaluate(SafeguardInfo, ValueTuple{string, Truth}?, ValueTuple{string, Truth}?, ReadOnlySpan{ExceptionResult}, ReadOnlySpan{TestResult}, ReadOnlySpan{AnswerText})"/>
+    /// works it out, without building its reason: what the still-needed analysis evaluates for every hypothetical answer.
+    /// </summary>
+    internal static SafeguardOutcome Outcome(SafeguardRules safeguard, ReadOnlySpan<AnswerValue> answers)
+    {
+        var when = safeguard.When?.Rule.Evaluate(answers);
+        var unless = safeguard.Unless?.Rule.Evaluate(answers);
+        if (when == Truth.False || unless == Truth.True)
+        {
+            return SafeguardOutcome.NotApplicable;
+        }
+
+        if (when == Truth.Unknown || unless == Truth.Unknown)
+        {
+            return SafeguardOutcome.Unanswered;
+        }
+
+        var rest = SafeguardOutcome.Satisfied;
+        var missing = false;
+        foreach (var test in safeguard.Tests)
+        {
+            var met = test.Met.Evaluate(answers);
+            if (met == Truth.False)
+            {
+                rest = SafeguardOutcome.NotSatisfied;
+            }
+
+            missing |= met == Truth.Unknown;
+        }
+
+        rest = rest == SafeguardOutcome.NotSatisfied ? rest : missing ? SafeguardOutcome.Unanswered : SafeguardOutcome.Satisfied;
+        for (var i = safeguard.Exceptions.Count - 1; i >= 0; i--)
+        {
+            var exception = safeguard.Exceptions[i];
+            var holds = exception.When.Rule.Evaluate(answers);
+            rest = holds switch
+            {
+                Truth.True => exception.Outcome,
+                Truth.False => rest,
+                _ => rest == exception.Outcome ? rest : SafeguardOutcome.Unanswered,
+            };
+        }
+
+        return rest;
+    }
+
+    /// <summary>Whether a safeguard's result makes the request one that must be refused.</summary>
+    internal static bool MustRefuse(SafeguardInfo safeguard, SafeguardOutcome outcome) =>
+        outcome == SafeguardOutcome.NotSatisfied && (safeguard.RefusalGround == RefusalGroundKind.Mandatory
+            || (safeguard.Severity == SafeguardSeverity.Blocking && safeguard.RefusalGround == RefusalGroundKind.None));
+
+    /// <summary>Whether a safeguard's result leaves the request incomplete.</summary>
+    internal static bool LeavesIncomplete(SafeguardInfo safeguard, SafeguardOutcome outcome) =>
+        outcome == SafeguardOutcome.Unanswered && safeguard.Severity == SafeguardSeverity.Blocking;
+
+    /// <summary>Whether a safeguard's result lets the requested state refuse.</summary>
+    internal static bool MayRefuse(SafeguardInfo safeguard, SafeguardOutcome outcome) =>
+        outcome == SafeguardOutcome.NotSatisfied && safeguard.RefusalGround == RefusalGroundKind.Optional;
+
+    /// <summary>The checklist's decision from its safeguards' results, with the explanation; the questions still needed are given.</summary>
+    private static AssessmentResult Decide(string checklist, IReadOnlyList<SafeguardResult> results, IReadOnlyList<QuestionInfo> stillNeeded)
+    {
+        var mustRefuse = results.Where(r => MustRefuse(r.Safeguard, r.Outcome)).ToList();
+        var incomplete = results.Where(r => LeavesIncomplete(r.Safeguard, r.Outcome)).ToList();
+        var mayRefuse = results.Where(r => MayRefuse(r.Safeguard, r.Outcome)).ToList();
 
         var decision = mustRefuse.Count > 0 ? Decision.MustRefuse
             : incomplete.Count > 0 ? Decision.Incomplete
@@ -194,7 +315,7 @@ public static class Evaluator
         {
             case Decision.MustRefuse:
                 explanation.Add("Must refuse:");
-                explanation.AddRange(mustRefuse.Select(r => "- " + (IsGround(r, RefusalGroundKind.Mandatory) ? "the mandatory ground for refusal '" : "the blocking safeguard '") + Line(r)));
+                explanation.AddRange(mustRefuse.Select(r => "- " + (r.Safeguard.RefusalGround == RefusalGroundKind.Mandatory ? "the mandatory ground for refusal '" : "the blocking safeguard '") + Line(r)));
                 break;
             case Decision.Incomplete:
                 explanation.Add("Incomplete: blocking safeguards are unanswered:");
@@ -209,28 +330,11 @@ public static class Evaluator
                 break;
         }
 
-        var advice = results.Where(r => !Blocking(r) && r.Outcome == SafeguardOutcome.NotSatisfied && IsGround(r, RefusalGroundKind.None)).ToList();
+        var advice = results.Where(r => r.Safeguard.Severity != SafeguardSeverity.Blocking && r.Outcome == SafeguardOutcome.NotSatisfied && r.Safeguard.RefusalGround == RefusalGroundKind.None).ToList();
         if (advice.Count > 0)
         {
             explanation.Add("Advice:");
             explanation.AddRange(advice.Select(r => "- the advisory safeguard '" + Line(r)));
-        }
-
-        // Nothing can lift a mandatory ground or an unmet blocking safeguard; otherwise every unanswered question of a
-        // safeguard that can still move the decision is needed.
-        var stillNeeded = new List<QuestionInfo>();
-        if (decision != Decision.MustRefuse)
-        {
-            foreach (var result in results.Where(r => r.Outcome == SafeguardOutcome.Unanswered && (Blocking(r) || !IsGround(r, RefusalGroundKind.None))))
-            {
-                foreach (var question in result.UnansweredQuestions)
-                {
-                    if (!stillNeeded.Any(q => q.Id == question.Id))
-                    {
-                        stillNeeded.Add(question);
-                    }
-                }
-            }
         }
 
         return new AssessmentResult(checklist, decision, results, explanation, stillNeeded);

@@ -95,13 +95,22 @@ public sealed class EvaluatorTests
         Assert.Equal(SafeguardOutcome.Unanswered, disagree.Outcome);
     }
 
-    private static SafeguardResult Result(string id, SafeguardOutcome outcome, RefusalGroundKind ground = RefusalGroundKind.None, SafeguardSeverity severity = SafeguardSeverity.Blocking, params QuestionInfo[] unanswered) =>
-        new(Safeguard(id, ground, severity), outcome, outcome.ToString(), unanswered);
+    /// <summary>A checklist of safeguards with one yes-no test each ("s.q", satisfied by yes), answered by position.</summary>
+    private static AssessmentResult Decide(params (string Id, RefusalGroundKind Ground, SafeguardSeverity Severity, bool? Answer)[] safeguards)
+    {
+        var questions = safeguards.Select(s => new QuestionInfo(s.Id + ".q", new LocalizedText("Q?"), AnswerType.YesNo, false, [], "yes", null)).ToArray();
+        var rules = new ChecklistRules("c", questions, safeguards.Select((s, i) => new SafeguardRules(Safeguard(s.Id, s.Ground, s.Severity), null, null, [], [new TestRule(i, Rule.Answer(i))], [i])).ToArray());
+        return Evaluator.Validate(rules, safeguards.Select(s => AnswerValue.Of(s.Answer)).ToArray());
+    }
+
+    private const RefusalGroundKind None = RefusalGroundKind.None;
+    private const SafeguardSeverity Blocking = SafeguardSeverity.Blocking;
+    private const SafeguardSeverity Advisory = SafeguardSeverity.Advisory;
 
     [Fact]
     public void A_mandatory_ground_that_holds_means_must_refuse_whatever_is_still_unanswered()
     {
-        var assessment = Evaluator.Assess("c", [Result("ground", SafeguardOutcome.NotSatisfied, RefusalGroundKind.Mandatory), Result("other", SafeguardOutcome.Unanswered, unanswered: Question)]);
+        var assessment = Decide(("ground", RefusalGroundKind.Mandatory, Blocking, false), ("other", None, Blocking, null));
 
         Assert.Equal(Decision.MustRefuse, assessment.Decision);
         Assert.Empty(assessment.StillNeeded);
@@ -111,28 +120,28 @@ public sealed class EvaluatorTests
     [Fact]
     public void An_unsatisfied_blocking_safeguard_means_must_refuse()
     {
-        Assert.Equal(Decision.MustRefuse, Evaluator.Assess("c", [Result("legality", SafeguardOutcome.NotSatisfied)]).Decision);
+        Assert.Equal(Decision.MustRefuse, Decide(("legality", None, Blocking, false)).Decision);
     }
 
     [Fact]
-    public void An_unanswered_blocking_safeguard_means_incomplete_and_its_questions_are_still_needed()
+    public void An_unanswered_blocking_safeguard_means_incomplete_and_its_question_is_still_needed()
     {
-        var assessment = Evaluator.Assess("c", [Result("a", SafeguardOutcome.Unanswered, unanswered: [Question, Fact]), Result("b", SafeguardOutcome.Unanswered, unanswered: Fact), Result("ground", SafeguardOutcome.NotSatisfied, RefusalGroundKind.Optional)]);
+        var assessment = Decide(("a", None, Blocking, null), ("b", None, Blocking, true), ("ground", RefusalGroundKind.Optional, Blocking, false));
 
         Assert.Equal(Decision.Incomplete, assessment.Decision);
-        Assert.Equal(["s.q", "facts.f"], assessment.StillNeeded.Select(q => q.Id));
+        Assert.Equal(["a.q"], assessment.StillNeeded.Select(q => q.Id));
     }
 
     [Fact]
     public void An_optional_ground_that_holds_means_may_refuse()
     {
-        Assert.Equal(Decision.MayRefuse, Evaluator.Assess("c", [Result("ground", SafeguardOutcome.NotSatisfied, RefusalGroundKind.Optional, SafeguardSeverity.Advisory), Result("a", SafeguardOutcome.Satisfied)]).Decision);
+        Assert.Equal(Decision.MayRefuse, Decide(("ground", RefusalGroundKind.Optional, Advisory, false), ("a", None, Blocking, true)).Decision);
     }
 
     [Fact]
-    public void An_unsatisfied_advisory_safeguard_is_advice_and_does_not_change_the_decision()
+    public void An_unsatisfied_advisory_safeguard_is_advice_and_its_unanswered_questions_are_not_needed()
     {
-        var assessment = Evaluator.Assess("c", [Result("advice", SafeguardOutcome.NotSatisfied, severity: SafeguardSeverity.Advisory), Result("a", SafeguardOutcome.NotApplicable), Result("advice-2", SafeguardOutcome.Unanswered, severity: SafeguardSeverity.Advisory, unanswered: Question)]);
+        var assessment = Decide(("advice", None, Advisory, false), ("a", None, Blocking, true), ("advice-2", None, Advisory, null));
 
         Assert.Equal(Decision.Proceed, assessment.Decision);
         Assert.Contains("Advice:", assessment.Explanation);

@@ -48,6 +48,10 @@ public static class GeneratedNames
         "Citation", "Decision", "Evaluator", "ExceptionResult", "HandlesSafeguardAttribute", "IChecklist", "LocalizedText",
         "Logic", "OptionInfo", "QuestionInfo", "RefusalGroundKind", "SafeguardInfo", "SafeguardOutcome", "SafeguardResult",
         "SafeguardSeverity", "TestResult", "Truth",
+        "AnswerValue", "AnswerValueKind", "ChecklistCoverage", "ChecklistRules", "Comparison", "ConditionRule", "DecisionSeen",
+        "ExceptionRule", "GivenAnswer", "OutcomeCheck", "OutcomeSeen", "Rule", "RuleCoverage", "SafeguardCoverage", "SafeguardRules",
+        "Scenario", "ScenarioFailedException", "ScenarioFailure", "ScenarioReport", "ScenarioResult", "ScenarioRunner", "SourcePosition",
+        "StillNeededCheck", "StillNeededComparison", "TestRule", "TruthSeen",
     };
 
     public static GeneratedNamesResult Check(IEnumerable<ChecklistTypes> checklists)

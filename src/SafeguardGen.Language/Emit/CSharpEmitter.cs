@@ -54,7 +54,7 @@ public sealed class CSharpEmitter
     }
 
     /// <summary>How one question is emitted; <see cref="OptionMembers"/> maps option names to enum members, assigned once.</summary>
-    private sealed record QuestionEmit(Question Question, string Owner, string Property, string? EnumType, string? NamesField, string? ConverterType, string InfoField, string Path, IReadOnlyDictionary<string, string> OptionMembers);
+    private sealed record QuestionEmit(Question Question, string Owner, string Property, string? EnumType, string? NamesField, string? ConverterType, string InfoField, int Position, string Path, IReadOnlyDictionary<string, string> OptionMembers);
 
     /// <summary>
     /// Members every generated type inherits from <see cref="object"/>: a generated member of the same name would
@@ -110,7 +110,8 @@ public sealed class CSharpEmitter
 
             var container = owner is null ? "FactAnswers" : ownerClass[owner];
             var path = owner is null ? "Facts" : ownerProperty[owner];
-            questions[question.Key] = new QuestionEmit(question, container, property, enumType, names, converter, "question" + (index++).ToString(CultureInfo.InvariantCulture), path, optionMembers);
+            questions[question.Key] = new QuestionEmit(question, container, property, enumType, names, converter, "question" + index.ToString(CultureInfo.InvariantCulture), index, path, optionMembers);
+            index++;
         }
     }
 
@@ -280,33 +281,59 @@ public sealed class CSharpEmitter
         w.Close();
         w.Line();
 
-        w.Summary("Validates answers: each safeguard's outcome, the decision, its explanation with citations, and the questions still needed.");
-        w.Open("public static " + Rt + "AssessmentResult Validate(" + Answers + " answers)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(answers);");
-        w.Line("var results = new " + Rt + "SafeguardResult[]");
+        w.Summary("The checklist's rules as data, which the runtime's evaluator decides; question positions follow the order of their metadata fields.");
+        w.Line("public static " + Rt + "ChecklistRules Rules { get; } = new " + Rt + "ChecklistRules(Id, new " + Rt + "QuestionInfo[] { " + string.Join(", ", OrderedQuestions.Select(q => q.InfoField)) + " }, new " + Rt + "SafeguardRules[]");
         w.Line("{");
         foreach (var safeguard in slice.Safeguards)
         {
-            w.Line("    evaluate" + safeguardProperty[safeguard.Name] + "(answers),");
+            w.Line("    " + SafeguardRules(safeguard) + ",");
         }
 
-        w.Line("};");
-        w.Line("return " + Rt + "Evaluator.Assess(Id, results);");
-        w.Close();
-
-        foreach (var safeguard in slice.Safeguards)
+        w.Line("});");
+        w.Line();
+        w.Line(Rt + "ChecklistRules " + Rt + "IChecklist.Rules => Rules;");
+        w.Line();
+        w.Summary("Validates answers: each safeguard's outcome, the decision, its explanation with citations, and the questions still needed.");
+        w.Open("public static " + Rt + "AssessmentResult Validate(" + Answers + " answers)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(answers);");
+        var owners = OrderedQuestions.Select(q => q.Path).Distinct().ToList();
+        var locals = new Dictionary<string, string>();
+        foreach (var owner in owners)
         {
-            w.Line();
-            EmitEvaluate(safeguard);
+            var local = "a" + locals.Count.ToString(CultureInfo.InvariantCulture);
+            locals[owner] = local;
+            var type = owner == "Facts" ? Answers + ".FactAnswers" : Answers + "." + ownerClass[slice.Safeguards.First(s => ownerProperty[s.Name] == owner).Name];
+            w.Line("var " + local + " = answers." + owner + " ?? new " + type + "();");
         }
 
+        w.Line("global::System.ReadOnlySpan<" + Rt + "AnswerValue> values =");
+        w.Line("[");
+        foreach (var q in OrderedQuestions)
+        {
+            w.Line("    " + AnswerValue(q, locals[q.Path] + "." + q.Property) + ",");
+        }
+
+        w.Line("];");
+        w.Line("return " + Rt + "Evaluator.Validate(Rules, values);");
+        w.Close();
         w.Close();
     }
 
-    private void EmitEvaluate(Safeguard safeguard)
-    {
-        w.Open("private static " + Rt + "SafeguardResult evaluate" + safeguardProperty[safeguard.Name] + "(" + Answers + " answers)");
+    /// <summary>Every question in the order of its position in the rules.</summary>
+    private IEnumerable<QuestionEmit> OrderedQuestions => questions.Values.OrderBy(q => q.Position);
 
+    private static string AnswerValue(QuestionEmit q, string access)
+    {
+        if (q.EnumType is null)
+        {
+            return Rt + "AnswerValue.Of(" + access + ")";
+        }
+
+        return q.Question.Type.IsList ? Rt + "AnswerValue.OfChoices(" + access + ")" : Rt + "AnswerValue.Of(" + access + ")";
+    }
+
+    private string SafeguardRules(Safeguard safeguard)
+    {
         // The questions read: its own, then those its conditions read, each once.
         var reads = safeguard.Questions.Select(q => q.Key).ToList();
         foreach (var key in ConditionReads(safeguard))
@@ -317,48 +344,27 @@ public sealed class CSharpEmitter
             }
         }
 
-        var owners = reads.Select(k => questions[k].Path).Distinct().ToList();
-        var locals = new Dictionary<string, string>();
-        foreach (var owner in owners)
-        {
-            var local = "a" + locals.Count.ToString(CultureInfo.InvariantCulture);
-            locals[owner] = local;
-            var type = owner == "Facts" ? Answers + ".FactAnswers" : Answers + "." + ownerClass[slice.Safeguards.First(s => ownerProperty[s.Name] == owner).Name];
-            w.Line("var " + local + " = answers." + owner + " ?? new " + type + "();");
-        }
-
-        string Access(QuestionKey key) => locals[questions[key].Path] + "." + questions[key].Property;
-
-        w.Line("global::System.ReadOnlySpan<" + Rt + "AnswerText> reads =");
-        w.Line("[");
-        foreach (var key in reads)
-        {
-            w.Line("    new " + Rt + "AnswerText(" + questions[key].InfoField + ", " + Format(key, Access(key)) + "),");
-        }
-
-        w.Line("];");
-        w.Line("global::System.ReadOnlySpan<" + Rt + "TestResult> tests =");
-        w.Line("[");
-        foreach (var question in safeguard.Questions.Where(q => q.Criterion is not null))
-        {
-            w.Line("    new " + Rt + "TestResult(reads[" + reads.IndexOf(question.Key).ToString(CultureInfo.InvariantCulture) + "], " + Test(question, Access(question.Key)) + "),");
-        }
-
-        w.Line("];");
-        w.Line("global::System.ReadOnlySpan<" + Rt + "ExceptionResult> exceptions =");
-        w.Line("[");
-        foreach (var exception in safeguard.Exceptions)
-        {
-            w.Line("    new " + Rt + "ExceptionResult(" + CSharpLiterals.Str(exception.Name) + ", " + exception.Priority.ToString(CultureInfo.InvariantCulture) + ", " + CSharpLiterals.Str(exception.When.Text) + ", "
-                + Condition(exception.When.Expression, Access) + ", " + Rt + "SafeguardOutcome." + exception.Outcome + ", " + CSharpLiterals.Str(exception.Because?.Text) + "),");
-        }
-
-        w.Line("];");
-        var when = safeguard.When is null ? "null" : "(" + CSharpLiterals.Str(safeguard.When.Text) + ", " + Condition(safeguard.When.Expression, Access) + ")";
-        var unless = safeguard.Unless is null ? "null" : "(" + CSharpLiterals.Str(safeguard.Unless.Text) + ", " + Condition(safeguard.Unless.Expression, Access) + ")";
-        w.Line("return " + Rt + "Evaluator.Evaluate(" + safeguardProperty[safeguard.Name] + ", " + when + ", " + unless + ", exceptions, tests, reads);");
-        w.Close();
+        var tests = safeguard.Questions.Where(q => q.Criterion is not null).Select(q => "new " + Rt + "TestRule(" + Position(q.Key) + ", " + Test(q) + ")");
+        var exceptions = safeguard.Exceptions.Select(e => "new " + Rt + "ExceptionRule(" + CSharpLiterals.Str(e.Name) + ", " + e.Priority.ToString(CultureInfo.InvariantCulture) + ", " + ConditionRule(e.When) + ", "
+            + Rt + "SafeguardOutcome." + e.Outcome + ", " + CSharpLiterals.Str(e.Because?.Text) + ")");
+        return "new " + Rt + "SafeguardRules(" + safeguardProperty[safeguard.Name] + ", "
+            + (safeguard.When is null ? "null" : ConditionRule(safeguard.When)) + ", "
+            + (safeguard.Unless is null ? "null" : ConditionRule(safeguard.Unless)) + ", "
+            + Array(Rt + "ExceptionRule", exceptions) + ", "
+            + Array(Rt + "TestRule", tests) + ", "
+            + Array("int", reads.Select(Position)) + ")";
     }
+
+    private static string Array(string type, IEnumerable<string> items)
+    {
+        var list = string.Join(", ", items);
+        return list.Length == 0 ? "global::System.Array.Empty<" + type + ">()" : "new " + type + "[] { " + list + " }";
+    }
+
+    private string ConditionRule(Binding.Condition condition) =>
+        "new " + Rt + "ConditionRule(" + CSharpLiterals.Str(condition.Text) + ", " + Rule(condition.Expression) + ")";
+
+    private string Position(QuestionKey key) => questions[key].Position.ToString(CultureInfo.InvariantCulture);
 
     private static IEnumerable<QuestionKey> ConditionReads(Safeguard safeguard)
     {
@@ -384,30 +390,25 @@ public sealed class CSharpEmitter
         _ => Enumerable.Empty<QuestionKey>(),
     };
 
-    private string Format(QuestionKey key, string access)
-    {
-        var q = questions[key];
-        return q.EnumType is null
-            ? Rt + "AnswerFormat.Of(" + access + ")"
-            : Rt + "AnswerFormat.Of(" + access + ", " + Answers + "." + q.Owner + "." + q.NamesField + ")";
-    }
-
-    private string Test(Question question, string access)
+    /// <summary>A test (a question's <c>satisfied-by</c>) as a rule that holds when the answer meets it.</summary>
+    private string Test(Question question)
     {
         var criterion = question.Criterion!;
         var q = questions[question.Key];
-        var element = ElementType(q);
+        var position = Position(question.Key);
         return criterion.Kind switch
         {
-            CriterionKind.Yes => Rt + "Logic.IsYes(" + access + ")",
-            CriterionKind.No => Rt + "Logic.IsNo(" + access + ")",
-            CriterionKind.Provided => Rt + "Logic.IsProvided(" + access + ")",
-            CriterionKind.Empty => Rt + "Logic.IsEmpty(" + access + ")",
-            CriterionKind.AnyOf => Rt + "Logic.AnyOf<" + element + ">(" + access + ", [" + string.Join(", ", criterion.Options.Select(o => Option(q, o))) + "])",
-            CriterionKind.NoneOf => Rt + "Logic.NoneOf<" + element + ">(" + access + ", [" + string.Join(", ", criterion.Options.Select(o => Option(q, o))) + "])",
-            _ => Comparison(OperatorOf(criterion.Operator!), access, Value(q, criterion.Operand!), element),
+            CriterionKind.Yes => Rt + "Rule.Answer(" + position + ")",
+            CriterionKind.No => Rt + "Rule.Not(" + Rt + "Rule.Answer(" + position + "))",
+            CriterionKind.Provided => Rt + "Rule.Provided(" + position + ")",
+            CriterionKind.Empty => Rt + "Rule.Empty(" + position + ")",
+            CriterionKind.AnyOf => Rt + "Rule.In(" + position + OptionValues(q, criterion.Options) + ")",
+            CriterionKind.NoneOf => Rt + "Rule.Not(" + Rt + "Rule.In(" + position + OptionValues(q, criterion.Options) + "))",
+            _ => Compare(OperatorOf(criterion.Operator!), position, Value(q, criterion.Operand!)),
         };
     }
+
+    private static string OptionValues(QuestionEmit q, IEnumerable<string> options) => string.Concat(options.Select(o => ", " + OptionValue(q, o)));
 
     private static BinaryOperator OperatorOf(string op) => op switch
     {
@@ -419,71 +420,67 @@ public sealed class CSharpEmitter
         _ => BinaryOperator.GreaterOrEqual,
     };
 
-    private string ElementType(QuestionEmit q) => q.Question.Type.Value switch
+    private static string OptionValue(QuestionEmit q, string option)
     {
-        ValueType.YesNo => "bool",
-        ValueType.Choice => QualifiedEnum(q),
-        ValueType.Text => "string",
-        ValueType.Date => "global::System.DateOnly",
-        _ => "decimal",
-    };
-
-    private string Option(QuestionEmit q, string option) => QualifiedEnum(q) + "." + q.OptionMembers[option];
-
-    private string Value(QuestionEmit q, Literal literal) => literal.Type switch
-    {
-        ValueType.YesNo => literal.Value == "yes" ? "true" : "false",
-        ValueType.Choice => Option(q, literal.Value),
-        ValueType.Text => CSharpLiterals.Str(literal.Value),
-        ValueType.Date => CSharpLiterals.Date(literal.Value),
-        _ => CSharpLiterals.Number(literal.Value),
-    };
-
-    private static string Comparison(BinaryOperator op, string left, string right, string element)
-    {
-        var call = element == "string" ? Rt + "Logic.Equal(" + left + ", " + right + ")" : Rt + "Logic.Equal<" + element + ">(" + left + ", " + right + ")";
-        return op switch
+        var index = 0;
+        foreach (var candidate in q.Question.Options)
         {
-            BinaryOperator.Equal => call,
-            BinaryOperator.NotEqual => Rt + "Logic.Not(" + call + ")",
-            _ => Rt + "Logic." + op + "<" + element + ">(" + left + ", " + right + ")",
-        };
+            if (candidate.Name == option)
+            {
+                break;
+            }
+
+            index++;
+        }
+
+        return Rt + "AnswerValue.Choice(" + index.ToString(CultureInfo.InvariantCulture) + ")";
     }
 
-    /// <summary>A condition as a C# expression of type Truth. A question outside the checklist (already an error) reads as unknown.</summary>
-    private string Condition(Expression expression, System.Func<QuestionKey, string> access)
+    private static string Value(QuestionEmit q, Literal literal) => literal.Type switch
+    {
+        ValueType.YesNo => Rt + "AnswerValue.YesNo(" + (literal.Value == "yes" ? "true" : "false") + ")",
+        ValueType.Choice => OptionValue(q, literal.Value),
+        ValueType.Text => Rt + "AnswerValue.Text(" + CSharpLiterals.Str(literal.Value) + ")",
+        ValueType.Date => Rt + "AnswerValue.Date(" + CSharpLiterals.Date(literal.Value) + ")",
+        _ => Rt + "AnswerValue.Number(" + CSharpLiterals.Number(literal.Value) + ")",
+    };
+
+    private static string Compare(BinaryOperator op, string position, string right) =>
+        Rt + "Rule.Compare(" + position + ", " + Rt + "Comparison." + op + ", " + right + ")";
+
+    private const string Unknown = Rt + "Rule.Constant(" + Rt + "Truth.Unknown)";
+
+    /// <summary>A condition as a rule. A question outside the checklist (already an error) reads as unknown.</summary>
+    private string Rule(Expression expression)
     {
         switch (expression)
         {
             case Literal { Type: ValueType.YesNo } literal:
-                return Rt + "Truth." + (literal.Value == "yes" ? "True" : "False");
+                return Rt + "Rule.Constant(" + Rt + "Truth." + (literal.Value == "yes" ? "True" : "False") + ")";
             case QuestionReference reference:
-                return questions.ContainsKey(reference.Key) ? Rt + "Logic.Of(" + access(reference.Key) + ")" : Rt + "Truth.Unknown";
+                return questions.ContainsKey(reference.Key) ? Rt + "Rule.Answer(" + Position(reference.Key) + ")" : Unknown;
             case NotExpression not:
-                return Rt + "Logic.Not(" + Condition(not.Operand, access) + ")";
+                return Rt + "Rule.Not(" + Rule(not.Operand) + ")";
             case LogicalExpression logical:
-                return Chain(Rt + "Logic." + logical.Operator, logical.Operands.Select(operand => Condition(operand, access)).ToList());
+                return Chain(Rt + "Rule." + (logical.Operator == LogicalOperator.And ? "All" : "Any"), logical.Operands.Select(Rule).ToList());
             case BinaryExpression comparison when comparison.Left is QuestionReference left && questions.ContainsKey(left.Key):
                 var q = questions[left.Key];
-                var right = comparison.Right switch
+                return comparison.Right switch
                 {
-                    QuestionReference other when questions.ContainsKey(other.Key) => access(other.Key),
-                    Literal literal => Value(q, literal),
-                    _ => null,
+                    QuestionReference other when questions.ContainsKey(other.Key) => Rt + "Rule.CompareQuestions(" + Position(left.Key) + ", " + Rt + "Comparison." + comparison.Operator + ", " + Position(other.Key) + ")",
+                    Literal literal => Compare(comparison.Operator, Position(left.Key), Value(q, literal)),
+                    _ => Unknown,
                 };
-                return right is null ? Rt + "Truth.Unknown" : Comparison(comparison.Operator, access(left.Key), right, ElementType(q));
             case InExpression @in when @in.Operand is QuestionReference operand && questions.ContainsKey(operand.Key):
-                var iq = questions[operand.Key];
-                var call = Rt + "Logic.In" + (ElementType(iq) == "string" ? string.Empty : "<" + ElementType(iq) + ">") + "(" + access(operand.Key) + ", [" + string.Join(", ", @in.Values.Select(v => Value(iq, v))) + "])";
-                return @in.Negated ? Rt + "Logic.Not(" + call + ")" : call;
+                var call = Rt + "Rule.In(" + Position(operand.Key) + string.Concat(@in.Values.Select(v => ", " + Value(questions[operand.Key], v))) + ")";
+                return @in.Negated ? Rt + "Rule.Not(" + call + ")" : call;
             case ContainsExpression contains when contains.Operand is QuestionReference list && questions.ContainsKey(list.Key):
-                var lq = questions[list.Key];
-                return Rt + "Logic.Contains<" + ElementType(lq) + ">(" + access(list.Key) + ", " + Value(lq, contains.Element) + ")";
+                return Rt + "Rule.Contains(" + Position(list.Key) + ", " + Value(questions[list.Key], contains.Element) + ")";
             case AnsweredExpression answered when questions.ContainsKey(answered.Operand.Key):
-                var isAnswered = Rt + "Logic.IsAnswered(" + access(answered.Operand.Key) + ")";
-                return answered.Answered ? isAnswered : Rt + "Logic.Not(" + isAnswered + ")";
+                var isAnswered = Rt + "Rule.IsAnswered(" + Position(answered.Operand.Key) + ")";
+                return answered.Answered ? isAnswered : Rt + "Rule.Not(" + isAnswered + ")";
             default:
-                return Rt + "Truth.Unknown";
+                return Unknown;
         }
     }
 

@@ -1,0 +1,427 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Numerics;
+
+namespace SafeguardGen;
+
+/// <summary>
+/// Which unanswered questions can still change a checklist's decision, and which to ask first.
+/// <para>
+/// Definition (dsl-spec/semantics.md): an unanswered question is needed if and only if, for some answers to the
+/// other unanswered questions (each may also stay unanswered), answering it gives another decision than leaving it
+/// unanswered. Needed questions come in the order that settles most: first the one whose answers leave, on average,
+/// the fewest decisions still reachable; then the one more safeguards read; then checklist order.
+/// </para>
+/// <para>
+/// How: every answer of a question behaves like one of a few representatives (the options, constants and intervals
+/// its rules distinguish), so each group of safeguards linked by shared unanswered questions is enumerated over
+/// those representatives, and the groups are combined through the only thing the decision depends on: whether
+/// something makes the request one to refuse, leaves it incomplete, or lets the state refuse. A group whose
+/// enumeration would exceed <see cref="Budget"/> assignments is not enumerated: each of its questions counts as
+/// needed and any combination of its effects as reachable, which may ask too much but never too little.
+/// </para>
+/// </summary>
+internal sealed class StillNeededAnalysis
+{
+    /// <summary>The most assignments enumerated for one group of linked questions.</summary>
+    internal const int Budget = 1 << 16;
+
+    private const int Must = 1;
+    private const int Incomplete = 2;
+    private const int Optional = 4;
+
+    private readonly ChecklistRules rules;
+    private readonly AnswerValue[][] representatives;
+    private readonly int[][] readers;
+
+    internal StillNeededAnalysis(ChecklistRules rules)
+    {
+        this.rules = rules;
+        representatives = Domains.Build(rules);
+        var readerLists = new List<int>[rules.Questions.Count];
+        for (var s = 0; s < rules.Safeguards.Count; s++)
+        {
+            foreach (var question in rules.Safeguards[s].Reads)
+            {
+                (readerLists[question] ??= []).Add(s);
+            }
+        }
+
+        readers = readerLists.Select(l => l?.ToArray() ?? []).ToArray();
+    }
+
+    /// <summary>The representative answers of a question (without "unanswered"), for tests of the definition.</summary>
+    internal IReadOnlyList<AnswerValue> Representatives(int question) => representatives[question];
+
+    internal static Decision DecisionOf(int effects) =>
+        (effects & Must) != 0 ? Decision.MustRefuse : (effects & Incomplete) != 0 ? Decision.Incomplete : (effects & Optional) != 0 ? Decision.MayRefuse : Decision.Proceed;
+
+    private static int Effects(SafeguardInfo safeguard, SafeguardOutcome outcome) =>
+        (Evaluator.MustRefuse(safeguard, outcome) ? Must : 0) | (Evaluator.LeavesIncomplete(safeguard, outcome) ? Incomplete : 0) | (Evaluator.MayRefuse(safeguard, outcome) ? Optional : 0);
+
+    /// <summary>The effects a safeguard can have at all, whatever the answers.</summary>
+    private static int PossibleEffects(SafeguardInfo safeguard) =>
+        Effects(safeguard, SafeguardOutcome.NotSatisfied) | Effects(safeguard, SafeguardOutcome.Unanswered);
+
+    internal IReadOnlyList<QuestionInfo> StillNeeded(ReadOnlySpan<AnswerValue> answers, IReadOnlyList<SafeguardResult> results)
+    {
+        // The effects of safeguards whose questions are all answered are fixed.
+        var groups = new UnionFind(rules.Questions.Count);
+        var fixedEffects = 0;
+        var open = new List<int>();
+        for (var s = 0; s < rules.Safeguards.Count; s++)
+        {
+            var first = -1;
+            foreach (var question in rules.Safeguards[s].Reads)
+            {
+                if (!answers[question].IsAnswered)
+                {
+                    if (first < 0)
+                    {
+                        first = question;
+                    }
+                    else
+                    {
+                        groups.Union(first, question);
+                    }
+                }
+            }
+
+            if (first < 0)
+            {
+                fixedEffects |= Effects(rules.Safeguards[s].Info, results[s].Outcome);
+            }
+            else
+            {
+                open.Add(s);
+            }
+        }
+
+        if (open.Count == 0 || (fixedEffects & Must) != 0)
+        {
+            // Nothing can lift a mandatory ground or an unmet blocking safeguard.
+            return [];
+        }
+
+        var components = BuildComponents(answers, open, groups);
+        var scratch = answers.ToArray();
+        foreach (var component in components)
+        {
+            Enumerate(component, scratch);
+        }
+
+        // What the other groups can reach together, for each group: prefix and suffix combinations.
+        var prefix = new int[components.Count + 1];
+        var suffix = new int[components.Count + 1];
+        prefix[0] = 1 << fixedEffects;
+        suffix[components.Count] = 1;
+        for (var i = 0; i < components.Count; i++)
+        {
+            prefix[i + 1] = Combine(prefix[i], components[i].Reachable);
+        }
+
+        for (var i = components.Count - 1; i >= 0; i--)
+        {
+            suffix[i] = Combine(suffix[i + 1], components[i].Reachable);
+        }
+
+        var needed = new List<(int Question, long ScoreNumerator, int ScoreDenominator)>();
+        for (var i = 0; i < components.Count; i++)
+        {
+            var rest = Combine(prefix[i], suffix[i + 1]);
+            var component = components[i];
+            for (var j = 0; j < component.Questions.Length; j++)
+            {
+                if (!ChangesDecision(component.Pairs[j], rest))
+                {
+                    continue;
+                }
+
+                long reachable = 0;
+                var values = component.After[j];
+                for (var v = 0; v < values.Length; v++)
+                {
+                    reachable += BitOperations.PopCount((uint)Decisions(Combine(values[v], rest)));
+                }
+
+                needed.Add((component.Questions[j], reachable, Math.Max(1, values.Length)));
+            }
+        }
+
+        needed.Sort((a, b) =>
+        {
+            var byScore = (a.ScoreNumerator * b.ScoreDenominator).CompareTo(b.ScoreNumerator * a.ScoreDenominator);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byReaders = readers[b.Question].Length.CompareTo(readers[a.Question].Length);
+            return byReaders != 0 ? byReaders : a.Question.CompareTo(b.Question);
+        });
+        return needed.Select(n => rules.Questions[n.Question]).ToArray();
+    }
+
+    /// <summary>The set of effects reachable by combining one of each set (sets of effects are 8-bit masks).</summary>
+    private static int Combine(int left, int right)
+    {
+        var result = 0;
+        for (var a = 0; a < 8; a++)
+        {
+            if ((left & (1 << a)) == 0)
+            {
+                continue;
+            }
+
+            for (var b = 0; b < 8; b++)
+            {
+                if ((right & (1 << b)) != 0)
+                {
+                    result |= 1 << (a | b);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static int Decisions(int effectsSet)
+    {
+        var result = 0;
+        for (var e = 0; e < 8; e++)
+        {
+            if ((effectsSet & (1 << e)) != 0)
+            {
+                result |= 1 << (int)DecisionOf(e);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether a pair (effects unanswered, effects answered) gives different decisions with some effects of the rest.</summary>
+    private static bool ChangesDecision(ulong pairs, int rest)
+    {
+        for (var pair = 0; pair < 64; pair++)
+        {
+            if ((pairs & (1UL << pair)) == 0)
+            {
+                continue;
+            }
+
+            for (var w = 0; w < 8; w++)
+            {
+                if ((rest & (1 << w)) != 0 && DecisionOf((pair >> 3) | w) != DecisionOf((pair & 7) | w))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Component(int[] questions, int[] safeguards)
+    {
+        public int[] Questions { get; } = questions;
+
+        public int[] Safeguards { get; } = safeguards;
+
+        /// <summary>The effects this group can reach.</summary>
+        public int Reachable { get; set; }
+
+        /// <summary>Per question: pairs of effects (question unanswered, question answered) with the rest of the group the same, as bits x*8+y.</summary>
+        public ulong[] Pairs { get; set; } = [];
+
+        /// <summary>Per question and per representative answer: the effects the group can still reach.</summary>
+        public int[][] After { get; set; } = [];
+    }
+
+    private List<Component> BuildComponents(ReadOnlySpan<AnswerValue> answers, List<int> open, UnionFind groups)
+    {
+        var byRoot = new Dictionary<int, (List<int> Questions, List<int> Safeguards)>();
+        var order = new List<int>();
+        foreach (var s in open)
+        {
+            var root = -1;
+            foreach (var question in rules.Safeguards[s].Reads)
+            {
+                if (!answers[question].IsAnswered)
+                {
+                    root = groups.Find(question);
+                    break;
+                }
+            }
+
+            if (!byRoot.TryGetValue(root, out var entry))
+            {
+                entry = ([], []);
+                byRoot[root] = entry;
+                order.Add(root);
+            }
+
+            entry.Safeguards.Add(s);
+        }
+
+        for (var question = 0; question < rules.Questions.Count; question++)
+        {
+            if (!answers[question].IsAnswered && readers[question].Length > 0 && byRoot.TryGetValue(groups.Find(question), out var entry))
+            {
+                entry.Questions.Add(question);
+            }
+        }
+
+        return order.Select(root => new Component(byRoot[root].Questions.ToArray(), byRoot[root].Safeguards.ToArray())).ToList();
+    }
+
+    private void Enumerate(Component component, AnswerValue[] scratch)
+    {
+        var questions = component.Questions;
+        var radix = new int[questions.Length];
+        long total = 1;
+        for (var j = 0; j < questions.Length; j++)
+        {
+            radix[j] = representatives[questions[j]].Length + 1;
+            total *= radix[j];
+            if (total > Budget)
+            {
+                Overapproximate(component);
+                return;
+            }
+        }
+
+        var effects = new byte[total];
+        var digits = new int[questions.Length];
+        var reachable = 0;
+        for (var index = 0; index < total; index++)
+        {
+            for (var j = 0; j < questions.Length; j++)
+            {
+                scratch[questions[j]] = digits[j] == 0 ? AnswerValue.Unanswered : representatives[questions[j]][digits[j] - 1];
+            }
+
+            var e = 0;
+            foreach (var s in component.Safeguards)
+            {
+                var safeguard = rules.Safeguards[s];
+                e |= Effects(safeguard.Info, Evaluator.Outcome(safeguard, scratch));
+            }
+
+            effects[index] = (byte)e;
+            reachable |= 1 << e;
+
+            // The next assignment: a mixed-radix counter, the first question fastest.
+            for (var j = 0; j < questions.Length; j++)
+            {
+                if (++digits[j] < radix[j])
+                {
+                    break;
+                }
+
+                digits[j] = 0;
+            }
+        }
+
+        foreach (var question in questions)
+        {
+            scratch[question] = AnswerValue.Unanswered;
+        }
+
+        var pairs = new ulong[questions.Length];
+        var after = new int[questions.Length][];
+        var stride = 1;
+        for (var j = 0; j < questions.Length; j++)
+        {
+            after[j] = new int[radix[j] - 1];
+            for (var index = 0; index < total; index++)
+            {
+                var digit = index / stride % radix[j];
+                if (digit == 0)
+                {
+                    continue;
+                }
+
+                var unanswered = effects[index - (digit * stride)];
+                pairs[j] |= 1UL << ((unanswered << 3) | effects[index]);
+                after[j][digit - 1] |= 1 << effects[index];
+            }
+
+            stride *= radix[j];
+        }
+
+        component.Reachable = reachable;
+        component.Pairs = pairs;
+        component.After = after;
+    }
+
+    /// <summary>Too many assignments to enumerate: every combination of the group's possible effects counts as reachable.</summary>
+    private void Overapproximate(Component component)
+    {
+        var possible = 0;
+        foreach (var s in component.Safeguards)
+        {
+            possible |= PossibleEffects(rules.Safeguards[s].Info);
+        }
+
+        var reachable = 0;
+        for (var e = 0; e < 8; e++)
+        {
+            if ((e & ~possible) == 0)
+            {
+                reachable |= 1 << e;
+            }
+        }
+
+        ulong pairs = 0;
+        for (var x = 0; x < 8; x++)
+        {
+            for (var y = 0; y < 8; y++)
+            {
+                if ((reachable & (1 << x)) != 0 && (reachable & (1 << y)) != 0)
+                {
+                    pairs |= 1UL << ((x << 3) | y);
+                }
+            }
+        }
+
+        component.Reachable = reachable;
+        component.Pairs = component.Questions.Select(_ => pairs).ToArray();
+        component.After = component.Questions.Select(q => new[] { reachable }).ToArray();
+    }
+
+    private sealed class UnionFind
+    {
+        private readonly int[] parent;
+
+        public UnionFind(int count)
+        {
+            parent = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                parent[i] = i;
+            }
+        }
+
+        public int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        public void Union(int a, int b)
+        {
+            var ra = Find(a);
+            var rb = Find(b);
+            if (ra != rb)
+            {
+                parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+            }
+        }
+    }
+}
