@@ -285,6 +285,23 @@ public static class Evaluator
         return rest;
     }
 
+    /// <summary>The decision alone, from every safeguard's outcome: what the definition of "still needed" compares.</summary>
+    internal static Decision DecisionOnly(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers)
+    {
+        var must = false;
+        var incomplete = false;
+        var may = false;
+        foreach (var safeguard in rules.Safeguards)
+        {
+            var outcome = Outcome(safeguard, answers);
+            must |= MustRefuse(safeguard.Info, outcome);
+            incomplete |= LeavesIncomplete(safeguard.Info, outcome);
+            may |= MayRefuse(safeguard.Info, outcome);
+        }
+
+        return must ? Decision.MustRefuse : incomplete ? Decision.Incomplete : may ? Decision.MayRefuse : Decision.Proceed;
+    }
+
     /// <summary>Whether a safeguard's result makes the request one that must be refused.</summary>
     internal static bool MustRefuse(SafeguardInfo safeguard, SafeguardOutcome outcome) =>
         outcome == SafeguardOutcome.NotSatisfied && (safeguard.RefusalGround == RefusalGroundKind.Mandatory

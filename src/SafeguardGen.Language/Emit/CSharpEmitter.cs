@@ -21,13 +21,14 @@ public sealed class CSharpEmitter
     private readonly Dictionary<QuestionKey, QuestionEmit> questions = new();
     private readonly Dictionary<QualifiedName, string> safeguardProperty = new();
 
-    /// <summary>Where each answer lives in the answers JSON.</summary>
-    private readonly AnswerPaths paths;
+    /// <summary>Where each answer lives in the answers JSON, the questions' positions and the lowered rules.</summary>
+    private readonly ChecklistLayout layout;
+
 
     private CSharpEmitter(ChecklistSlice slice)
     {
         this.slice = slice;
-        paths = new AnswerPaths(slice.Checklist.Name, slice.Safeguards.Select(s => s.Name), slice.Facts.Select(f => f.Owner));
+        layout = new ChecklistLayout(slice);
     }
 
     public static string Version { get; } = typeof(CSharpEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -54,7 +55,7 @@ public sealed class CSharpEmitter
     }
 
     /// <summary>How one question is emitted; <see cref="OptionMembers"/> maps option names to enum members, assigned once.</summary>
-    private sealed record QuestionEmit(Question Question, string Owner, string Property, string? EnumType, string? NamesField, string? ConverterType, string InfoField, int Position, string Path, IReadOnlyDictionary<string, string> OptionMembers);
+    private sealed record QuestionEmit(Question Question, string Owner, string Property, string? EnumType, string? NamesField, string? ConverterType, string InfoField, string Path, IReadOnlyDictionary<string, string> OptionMembers);
 
     /// <summary>
     /// Members every generated type inherits from <see cref="object"/>: a generated member of the same name would
@@ -68,16 +69,15 @@ public sealed class CSharpEmitter
     private void AssignNames()
     {
         var answerMembers = Members(slice.AnswersClass, "Facts", "FactAnswers");
-        var index = 0;
         foreach (var safeguard in slice.Safeguards)
         {
             var property = answerMembers.Claim(CSharpNames.Pascal(safeguard.Name.Name), CSharpNames.Pascal(safeguard.Name.Treaty));
             ownerProperty[safeguard.Name] = property;
             ownerClass[safeguard.Name] = answerMembers.Claim(property + "Answers", string.Empty);
-            AssignQuestions(safeguard.Name, safeguard.Questions, ref index);
+            AssignQuestions(safeguard.Name, safeguard.Questions);
         }
 
-        AssignQuestions(null, slice.Facts, ref index);
+        AssignQuestions(null, slice.Facts);
 
         // Private helpers (question metadata fields, evaluate methods) begin with a lower-case letter, which no
         // Pascal-cased .treaty name does, so they need no place in this table and can never collide.
@@ -88,7 +88,7 @@ public sealed class CSharpEmitter
         }
     }
 
-    private void AssignQuestions(QualifiedName? owner, IEnumerable<Question> list, ref int index)
+    private void AssignQuestions(QualifiedName? owner, IEnumerable<Question> list)
     {
         var members = Members(owner is null ? "FactAnswers" : ownerClass[owner]);
         foreach (var question in list)
@@ -110,8 +110,7 @@ public sealed class CSharpEmitter
 
             var container = owner is null ? "FactAnswers" : ownerClass[owner];
             var path = owner is null ? "Facts" : ownerProperty[owner];
-            questions[question.Key] = new QuestionEmit(question, container, property, enumType, names, converter, "question" + index.ToString(CultureInfo.InvariantCulture), index, path, optionMembers);
-            index++;
+            questions[question.Key] = new QuestionEmit(question, container, property, enumType, names, converter, "question" + layout.Position(question.Key).ToString(CultureInfo.InvariantCulture), path, optionMembers);
         }
     }
 
@@ -139,7 +138,7 @@ public sealed class CSharpEmitter
         foreach (var safeguard in slice.Safeguards)
         {
             w.Summary("Answers for safeguard '" + safeguard.Title.Text + "' (" + safeguard.Name + ").");
-            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(paths.SafeguardMember(safeguard.Name)) + ")]");
+            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(layout.Paths.SafeguardMember(safeguard.Name)) + ")]");
             w.Line("public " + ownerClass[safeguard.Name] + " " + ownerProperty[safeguard.Name] + " { get; set; } = new " + ownerClass[safeguard.Name] + "();");
             w.Line();
         }
@@ -175,7 +174,7 @@ public sealed class CSharpEmitter
         {
             var q = questions[question.Key];
             w.Summary(question.Ask.Text);
-            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(paths.QuestionMember(question.Key)) + ")]");
+            w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(layout.Paths.QuestionMember(question.Key)) + ")]");
             w.Line("public " + ClrType(q) + " " + q.Property + " { get; set; }");
             w.Line();
             if (q.EnumType is not null)
@@ -284,9 +283,9 @@ public sealed class CSharpEmitter
         w.Summary("The checklist's rules as data, which the runtime's evaluator decides; question positions follow the order of their metadata fields.");
         w.Line("public static " + Rt + "ChecklistRules Rules { get; } = new " + Rt + "ChecklistRules(Id, new " + Rt + "QuestionInfo[] { " + string.Join(", ", OrderedQuestions.Select(q => q.InfoField)) + " }, new " + Rt + "SafeguardRules[]");
         w.Line("{");
-        foreach (var safeguard in slice.Safeguards)
+        foreach (var safeguard in layout.Safeguards)
         {
-            w.Line("    " + SafeguardRules(safeguard) + ",");
+            w.Line("    " + SafeguardRules(safeguard, safeguardProperty[safeguard.Safeguard.Name]) + ",");
         }
 
         w.Line("});");
@@ -320,7 +319,7 @@ public sealed class CSharpEmitter
     }
 
     /// <summary>Every question in the order of its position in the rules.</summary>
-    private IEnumerable<QuestionEmit> OrderedQuestions => questions.Values.OrderBy(q => q.Position);
+    private IEnumerable<QuestionEmit> OrderedQuestions => layout.Questions.Select(q => questions[q.Key]);
 
     private static string AnswerValue(QuestionEmit q, string access)
     {
@@ -332,28 +331,21 @@ public sealed class CSharpEmitter
         return q.Question.Type.IsList ? Rt + "AnswerValue.OfChoices(" + access + ")" : Rt + "AnswerValue.Of(" + access + ")";
     }
 
-    private string SafeguardRules(Safeguard safeguard)
+    private static string SafeguardRules(LoweredSafeguard lowered, string info)
     {
-        // The questions read: its own, then those its conditions read, each once.
-        var reads = safeguard.Questions.Select(q => q.Key).ToList();
-        foreach (var key in ConditionReads(safeguard))
-        {
-            if (!reads.Contains(key) && questions.ContainsKey(key))
-            {
-                reads.Add(key);
-            }
-        }
-
-        var tests = safeguard.Questions.Where(q => q.Criterion is not null).Select(q => "new " + Rt + "TestRule(" + Position(q.Key) + ", " + Test(q) + ")");
-        var exceptions = safeguard.Exceptions.Select(e => "new " + Rt + "ExceptionRule(" + CSharpLiterals.Str(e.Name) + ", " + e.Priority.ToString(CultureInfo.InvariantCulture) + ", " + ConditionRule(e.When) + ", "
-            + Rt + "SafeguardOutcome." + e.Outcome + ", " + CSharpLiterals.Str(e.Because?.Text) + ")");
-        return "new " + Rt + "SafeguardRules(" + safeguardProperty[safeguard.Name] + ", "
-            + (safeguard.When is null ? "null" : ConditionRule(safeguard.When)) + ", "
-            + (safeguard.Unless is null ? "null" : ConditionRule(safeguard.Unless)) + ", "
+        var tests = lowered.Tests.Select(t => "new " + Rt + "TestRule(" + Int(t.Question) + ", " + Rule(t.Met) + ")");
+        var exceptions = lowered.Exceptions.Select(e => "new " + Rt + "ExceptionRule(" + CSharpLiterals.Str(e.Exception.Name) + ", " + Int(e.Exception.Priority) + ", " + ConditionRule(e.Exception.When, e.When) + ", "
+            + Rt + "SafeguardOutcome." + e.Exception.Outcome + ", " + CSharpLiterals.Str(e.Exception.Because?.Text) + ")");
+        var safeguard = lowered.Safeguard;
+        return "new " + Rt + "SafeguardRules(" + info + ", "
+            + (safeguard.When is null ? "null" : ConditionRule(safeguard.When, lowered.When!)) + ", "
+            + (safeguard.Unless is null ? "null" : ConditionRule(safeguard.Unless, lowered.Unless!)) + ", "
             + Array(Rt + "ExceptionRule", exceptions) + ", "
             + Array(Rt + "TestRule", tests) + ", "
-            + Array("int", reads.Select(Position)) + ")";
+            + Array("int", lowered.Reads.Select(Int)) + ")";
     }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Array(string type, IEnumerable<string> items)
     {
@@ -361,128 +353,30 @@ public sealed class CSharpEmitter
         return list.Length == 0 ? "global::System.Array.Empty<" + type + ">()" : "new " + type + "[] { " + list + " }";
     }
 
-    private string ConditionRule(Binding.Condition condition) =>
-        "new " + Rt + "ConditionRule(" + CSharpLiterals.Str(condition.Text) + ", " + Rule(condition.Expression) + ")";
+    private static string ConditionRule(Binding.Condition condition, LoweredRule rule) =>
+        "new " + Rt + "ConditionRule(" + CSharpLiterals.Str(condition.Text) + ", " + Rule(rule) + ")";
 
-    private string Position(QuestionKey key) => questions[key].Position.ToString(CultureInfo.InvariantCulture);
-
-    private static IEnumerable<QuestionKey> ConditionReads(Safeguard safeguard)
+    private static string Value(LoweredValue value) => value.Type switch
     {
-        var conditions = new[] { safeguard.When, safeguard.Unless }.Concat(safeguard.Exceptions.Select(e => e.When)).Where(c => c is not null);
-        foreach (var condition in conditions)
-        {
-            foreach (var key in Reads(condition!.Expression))
-            {
-                yield return key;
-            }
-        }
-    }
-
-    private static IEnumerable<QuestionKey> Reads(Expression expression) => expression switch
-    {
-        QuestionReference q => new[] { q.Key },
-        NotExpression n => Reads(n.Operand),
-        LogicalExpression l => l.Operands.SelectMany(Reads),
-        BinaryExpression b => Reads(b.Left).Concat(Reads(b.Right)),
-        InExpression i => Reads(i.Operand),
-        ContainsExpression c => Reads(c.Operand),
-        AnsweredExpression a => Reads(a.Operand),
-        _ => Enumerable.Empty<QuestionKey>(),
+        ValueType.YesNo => Rt + "AnswerValue.YesNo(" + (value.Value == "yes" ? "true" : "false") + ")",
+        ValueType.Choice => Rt + "AnswerValue.Choice(" + Int(value.Option) + ")",
+        ValueType.Text => Rt + "AnswerValue.Text(" + CSharpLiterals.Str(value.Value) + ")",
+        ValueType.Date => Rt + "AnswerValue.Date(" + CSharpLiterals.Date(value.Value) + ")",
+        _ => Rt + "AnswerValue.Number(" + CSharpLiterals.Number(value.Value) + ")",
     };
 
-    /// <summary>A test (a question's <c>satisfied-by</c>) as a rule that holds when the answer meets it.</summary>
-    private string Test(Question question)
+    /// <summary>A lowered rule as C#; rules nest only as deep as conditions (64 levels), and chains are printed as shallow trees.</summary>
+    private static string Rule(LoweredRule rule) => rule.Operation switch
     {
-        var criterion = question.Criterion!;
-        var q = questions[question.Key];
-        var position = Position(question.Key);
-        return criterion.Kind switch
-        {
-            CriterionKind.Yes => Rt + "Rule.Answer(" + position + ")",
-            CriterionKind.No => Rt + "Rule.Not(" + Rt + "Rule.Answer(" + position + "))",
-            CriterionKind.Provided => Rt + "Rule.Provided(" + position + ")",
-            CriterionKind.Empty => Rt + "Rule.Empty(" + position + ")",
-            CriterionKind.AnyOf => Rt + "Rule.In(" + position + OptionValues(q, criterion.Options) + ")",
-            CriterionKind.NoneOf => Rt + "Rule.Not(" + Rt + "Rule.In(" + position + OptionValues(q, criterion.Options) + "))",
-            _ => Compare(OperatorOf(criterion.Operator!), position, Value(q, criterion.Operand!)),
-        };
-    }
-
-    private static string OptionValues(QuestionEmit q, IEnumerable<string> options) => string.Concat(options.Select(o => ", " + OptionValue(q, o)));
-
-    private static BinaryOperator OperatorOf(string op) => op switch
-    {
-        "==" => BinaryOperator.Equal,
-        "!=" => BinaryOperator.NotEqual,
-        "<" => BinaryOperator.Less,
-        "<=" => BinaryOperator.LessOrEqual,
-        ">" => BinaryOperator.Greater,
-        _ => BinaryOperator.GreaterOrEqual,
+        RuleOperation.Constant => Rt + "Rule.Constant(" + Rt + "Truth." + rule.Truth + ")",
+        RuleOperation.Not => Rt + "Rule.Not(" + Rule(rule.Operands[0]) + ")",
+        RuleOperation.All or RuleOperation.Any => Chain(Rt + "Rule." + rule.Operation, rule.Operands.Select(Rule).ToList()),
+        RuleOperation.Compare => Rt + "Rule.Compare(" + Int(rule.Question) + ", " + Rt + "Comparison." + rule.Comparison + ", " + Value(rule.Values[0]) + ")",
+        RuleOperation.CompareQuestions => Rt + "Rule.CompareQuestions(" + Int(rule.Question) + ", " + Rt + "Comparison." + rule.Comparison + ", " + Int(rule.Other) + ")",
+        RuleOperation.In => Rt + "Rule.In(" + Int(rule.Question) + string.Concat(rule.Values.Select(v => ", " + Value(v))) + ")",
+        RuleOperation.Contains => Rt + "Rule.Contains(" + Int(rule.Question) + ", " + Value(rule.Values[0]) + ")",
+        _ => Rt + "Rule." + rule.Operation + "(" + Int(rule.Question) + ")",
     };
-
-    private static string OptionValue(QuestionEmit q, string option)
-    {
-        var index = 0;
-        foreach (var candidate in q.Question.Options)
-        {
-            if (candidate.Name == option)
-            {
-                break;
-            }
-
-            index++;
-        }
-
-        return Rt + "AnswerValue.Choice(" + index.ToString(CultureInfo.InvariantCulture) + ")";
-    }
-
-    private static string Value(QuestionEmit q, Literal literal) => literal.Type switch
-    {
-        ValueType.YesNo => Rt + "AnswerValue.YesNo(" + (literal.Value == "yes" ? "true" : "false") + ")",
-        ValueType.Choice => OptionValue(q, literal.Value),
-        ValueType.Text => Rt + "AnswerValue.Text(" + CSharpLiterals.Str(literal.Value) + ")",
-        ValueType.Date => Rt + "AnswerValue.Date(" + CSharpLiterals.Date(literal.Value) + ")",
-        _ => Rt + "AnswerValue.Number(" + CSharpLiterals.Number(literal.Value) + ")",
-    };
-
-    private static string Compare(BinaryOperator op, string position, string right) =>
-        Rt + "Rule.Compare(" + position + ", " + Rt + "Comparison." + op + ", " + right + ")";
-
-    private const string Unknown = Rt + "Rule.Constant(" + Rt + "Truth.Unknown)";
-
-    /// <summary>A condition as a rule. A question outside the checklist (already an error) reads as unknown.</summary>
-    private string Rule(Expression expression)
-    {
-        switch (expression)
-        {
-            case Literal { Type: ValueType.YesNo } literal:
-                return Rt + "Rule.Constant(" + Rt + "Truth." + (literal.Value == "yes" ? "True" : "False") + ")";
-            case QuestionReference reference:
-                return questions.ContainsKey(reference.Key) ? Rt + "Rule.Answer(" + Position(reference.Key) + ")" : Unknown;
-            case NotExpression not:
-                return Rt + "Rule.Not(" + Rule(not.Operand) + ")";
-            case LogicalExpression logical:
-                return Chain(Rt + "Rule." + (logical.Operator == LogicalOperator.And ? "All" : "Any"), logical.Operands.Select(Rule).ToList());
-            case BinaryExpression comparison when comparison.Left is QuestionReference left && questions.ContainsKey(left.Key):
-                var q = questions[left.Key];
-                return comparison.Right switch
-                {
-                    QuestionReference other when questions.ContainsKey(other.Key) => Rt + "Rule.CompareQuestions(" + Position(left.Key) + ", " + Rt + "Comparison." + comparison.Operator + ", " + Position(other.Key) + ")",
-                    Literal literal => Compare(comparison.Operator, Position(left.Key), Value(q, literal)),
-                    _ => Unknown,
-                };
-            case InExpression @in when @in.Operand is QuestionReference operand && questions.ContainsKey(operand.Key):
-                var call = Rt + "Rule.In(" + Position(operand.Key) + string.Concat(@in.Values.Select(v => ", " + Value(questions[operand.Key], v))) + ")";
-                return @in.Negated ? Rt + "Rule.Not(" + call + ")" : call;
-            case ContainsExpression contains when contains.Operand is QuestionReference list && questions.ContainsKey(list.Key):
-                return Rt + "Rule.Contains(" + Position(list.Key) + ", " + Value(questions[list.Key], contains.Element) + ")";
-            case AnsweredExpression answered when questions.ContainsKey(answered.Operand.Key):
-                var isAnswered = Rt + "Rule.IsAnswered(" + Position(answered.Operand.Key) + ")";
-                return answered.Answered ? isAnswered : Rt + "Rule.Not(" + isAnswered + ")";
-            default:
-                return Unknown;
-        }
-    }
 
     /// <summary>Operands per call when a chain is emitted; longer chains become a shallow tree of calls.</summary>
     private const int ChainWidth = 32;
@@ -528,7 +422,7 @@ public sealed class CSharpEmitter
     private string QuestionInfo(QuestionEmit q)
     {
         var question = q.Question;
-        var id = paths.Id(question.Key);
+        var id = layout.Paths.Id(question.Key);
         var options = "new " + Rt + "OptionInfo[] { " + string.Join(", ", question.Options.Select(o => "new " + Rt + "OptionInfo(" + CSharpLiterals.Str(o.Name) + ", " + Text(o.Label) + ")")) + " }";
         return "new " + Rt + "QuestionInfo(" + CSharpLiterals.Str(id) + ", " + Text(question.Ask) + ", " + Rt + "AnswerType." + question.Type.Value + ", "
             + (question.Type.IsList ? "true" : "false") + ", " + options + ", " + CSharpLiterals.Str(question.Criterion?.Text) + ", " + OptionalText(question.Guidance) + ")";
