@@ -56,9 +56,10 @@ public static class SafeguardCommand
 
     private static RootCommand Build(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Checks .treaty files and renders their documentation: safeguards for cybercrime cooperation, as code.");
+        var root = new RootCommand("Checks .treaty files, runs their scenarios and renders their documentation: safeguards for cybercrime cooperation, as code.");
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(DocsCommand.Create(output, error));
+        root.Subcommands.Add(TestCommand.Create(output, error));
         return root;
     }
 }

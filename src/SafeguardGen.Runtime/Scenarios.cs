@@ -83,6 +83,39 @@ public sealed record ScenarioResult(Scenario Scenario, AssessmentResult? Assessm
 {
     /// <summary>Whether every expectation held.</summary>
     public bool Passed => Failures.Count == 0;
+
+    /// <summary>
+    /// Each failure at its place, in the compiler's form (<c>path(line,column): error: …</c>, which editors and CI
+    /// systems link to), then the case, the decision with its explanation, the outcomes and the questions still needed.
+    /// </summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var failure in Failures)
+        {
+            text.Append(failure.Location).Append(": error: scenario '").Append(Scenario.Id).Append("' failed: ").Append(failure.Message).Append('\n');
+        }
+
+        if (Assessment is { } assessment)
+        {
+            text.Append("  Case: ").Append(Scenario.Description).Append('\n');
+            text.Append("  Decision: ").Append(assessment.Decision).Append('\n');
+            foreach (var line in assessment.Explanation)
+            {
+                text.Append("    ").Append(line).Append('\n');
+            }
+
+            text.Append("  Outcomes:\n");
+            foreach (var safeguard in assessment.Safeguards)
+            {
+                text.Append("    ").Append(safeguard.Safeguard.Id).Append(": ").Append(safeguard.Outcome).Append('\n');
+            }
+
+            text.Append("  Still needed: ").Append(assessment.StillNeeded.Count == 0 ? "none" : string.Join(", ", assessment.StillNeeded.Select(q => q.Id))).Append('\n');
+        }
+
+        return text.ToString();
+    }
 }
 
 /// <summary>The results of running scenarios, and the rules they exercised.</summary>
@@ -115,7 +148,7 @@ public sealed record ScenarioReport(IReadOnlyList<ScenarioResult> Results, RuleC
         var text = new StringBuilder();
         foreach (var result in Results.Where(r => !r.Passed))
         {
-            ScenarioRunner.WriteFailure(text, result);
+            text.Append(result);
         }
 
         return text.Append(Summary).ToString();
@@ -240,32 +273,6 @@ public static class ScenarioRunner
             default:
                 var present = check.Questions.Where(q => needed.Contains(q, StringComparer.Ordinal)).ToList();
                 return present.Count == 0 ? null : "Expected " + string.Join(", ", present) + " not to be still needed, but the questions still needed are " + actual + ".";
-        }
-    }
-
-    /// <summary>A failed scenario written out: each failure at its place, then the decision and its explanation.</summary>
-    internal static void WriteFailure(StringBuilder text, ScenarioResult result)
-    {
-        foreach (var failure in result.Failures)
-        {
-            text.Append(failure.Location).Append(": scenario '").Append(result.Scenario.Id).Append("' failed: ").Append(failure.Message).Append('\n');
-        }
-
-        if (result.Assessment is { } assessment)
-        {
-            text.Append("  ").Append(result.Scenario.Description).Append('\n');
-            text.Append("  Decision: ").Append(assessment.Decision).Append('\n');
-            foreach (var line in assessment.Explanation)
-            {
-                text.Append("    ").Append(line).Append('\n');
-            }
-
-            foreach (var safeguard in assessment.Safeguards)
-            {
-                text.Append("  ").Append(safeguard.Safeguard.Id).Append(": ").Append(safeguard.Outcome).Append('\n');
-            }
-
-            text.Append("  Still needed: ").Append(assessment.StillNeeded.Count == 0 ? "none" : string.Join(", ", assessment.StillNeeded.Select(q => q.Id))).Append('\n');
         }
     }
 }
