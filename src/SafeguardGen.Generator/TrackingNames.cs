@@ -12,4 +12,5 @@ public static class TrackingNames
     public const string Signatures = nameof(Signatures);
     public const string GeneratedNames = nameof(GeneratedNames);
     public const string Handlers = nameof(Handlers);
+    public const string Scenarios = nameof(Scenarios);
 }

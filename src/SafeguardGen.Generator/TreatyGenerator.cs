@@ -111,6 +111,25 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             }
         }));
 
+        // Scenarios are data for the project's tests: each with its answers by the checklist's question IDs.
+        var scenarios = bound
+            .Select(static (file, _) => file.Treaty?.Scenarios ?? default)
+            .Collect()
+            .Combine(emitted.Collect())
+            .Select(static (pair, _) =>
+            {
+                var layouts = pair.Right.ToDictionary(s => s.Id, s => new ChecklistLayout(s), StringComparer.Ordinal);
+                return ScenarioLowering.Lower(pair.Left.SelectMany(s => s), layouts).OrderBy(s => s.Id, StringComparer.Ordinal).ToEquatableArray();
+            })
+            .WithTrackingName(TrackingNames.Scenarios);
+        context.RegisterSourceOutput(scenarios, static (output, list) => Guard(output, () =>
+        {
+            if (!list.IsEmpty)
+            {
+                output.AddSource(ScenarioEmitter.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(ScenarioEmitter.Emit(list), System.Text.Encoding.UTF8));
+            }
+        }));
+
         var handlers = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 HandlerClass.AttributeName,

@@ -7,68 +7,29 @@ using Runtime = SafeguardGen;
 
 namespace SafeguardGen.Scenarios;
 
-/// <summary>The scenarios of a bound model as the runtime's, with their answers keyed by the checklist's question IDs.</summary>
+/// <summary>The scenarios of a bound model as the runtime's, lowered as the generator lowers them (<see cref="ScenarioLowering"/>).</summary>
 public static class ModelScenarios
 {
     /// <summary>Every scenario whose checklist exists, in treaty order and then declaration order.</summary>
     public static IReadOnlyList<Runtime.Scenario> From(TreatyModel model)
     {
         var layouts = ChecklistSlice.From(model).ToDictionary(s => s.Id, s => new ChecklistLayout(s), System.StringComparer.Ordinal);
-        var result = new List<Runtime.Scenario>();
-        foreach (var scenario in model.Treaties.SelectMany(t => t.Scenarios))
-        {
-            if (layouts.TryGetValue(scenario.Checklist.ToString(), out var layout))
-            {
-                result.Add(From(scenario, layout));
-            }
-        }
-
-        return result;
+        return ScenarioLowering.Lower(model.Treaties.SelectMany(t => t.Scenarios), layouts).Select(From).ToList();
     }
 
-    public static Runtime.Scenario From(Language.Binding.Scenario scenario, ChecklistLayout layout)
-    {
-        var answers = scenario.Answers.Where(a => layout.Asks(a.Question)).Select(a => new GivenAnswer(layout.Paths.Id(a.Question), Value(a, layout.Questions[layout.Position(a.Question)]))).ToArray();
-        var outcomes = scenario.Outcomes.Select(o => new OutcomeCheck(o.Safeguard.ToString(), Outcome(o.Outcome), Position(o.Location))).ToArray();
-        var stillNeeded = scenario.StillNeeded.Select(s => new StillNeededCheck(Comparison(s.Match), s.Questions.Select(q => layout.Paths.Id(q)).ToArray(), Position(s.Location))).ToArray();
-        return new Runtime.Scenario(
-            scenario.Name.ToString(),
-            scenario.Checklist.ToString(),
-            scenario.Description.Text,
-            answers,
-            scenario.Decision is { } decision ? Decision(decision) : null,
-            scenario.DecisionLocation is null ? null : Position(scenario.DecisionLocation),
-            outcomes,
-            stillNeeded,
-            Position(scenario.Location));
-    }
+    public static Runtime.Scenario From(LoweredScenario scenario) => new(
+        scenario.Id,
+        scenario.Checklist,
+        scenario.Description,
+        scenario.Answers.Select(a => new GivenAnswer(a.Question, a.IsList ? AnswerValue.List(a.Values.Select(AnswerValues.Of).ToArray()) : a.Values.Count == 1 ? AnswerValues.Of(a.Values[0]) : AnswerValue.Unanswered)).ToArray(),
+        scenario.Decision is { } decision ? Decision(decision) : null,
+        scenario.DecisionLocation is null ? null : Position(scenario.DecisionLocation),
+        scenario.Outcomes.Select(o => new OutcomeCheck(o.Safeguard, Outcome(o.Outcome), Position(o.Location))).ToArray(),
+        scenario.StillNeeded.Select(s => new StillNeededCheck(Comparison(s.Match), s.Questions.ToArray(), Position(s.Location))).ToArray(),
+        Position(scenario.Location));
 
     /// <summary>A place in the runtime's terms: the path with '/' separators, 1-based line and column.</summary>
     public static SourcePosition Position(SourceLocation location) => new(location.Path.Replace('\\', '/'), location.Start.Line, location.Start.Column);
-
-    private static AnswerValue Value(ScenarioAnswer answer, Question question)
-    {
-        var items = answer.Values.Select(v => AnswerValues.Of(v.Type, v.Value, Option(question, v))).ToArray();
-        return answer.Type.IsList ? AnswerValue.List(items) : items.Length == 1 ? items[0] : AnswerValue.Unanswered;
-    }
-
-    private static int Option(Question question, Literal literal)
-    {
-        if (literal.Type != Language.Binding.ValueType.Choice)
-        {
-            return -1;
-        }
-
-        for (var i = 0; i < question.Options.Count; i++)
-        {
-            if (question.Options[i].Name == literal.Value)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     private static Decision Decision(ExpectedDecision decision) => decision switch
     {

@@ -347,7 +347,7 @@ public sealed class CSharpEmitter
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Array(string type, IEnumerable<string> items)
+    internal static string Array(string type, IEnumerable<string> items)
     {
         var list = string.Join(", ", items);
         return list.Length == 0 ? "global::System.Array.Empty<" + type + ">()" : "new " + type + "[] { " + list + " }";
@@ -356,7 +356,7 @@ public sealed class CSharpEmitter
     private static string ConditionRule(Binding.Condition condition, LoweredRule rule) =>
         "new " + Rt + "ConditionRule(" + CSharpLiterals.Str(condition.Text) + ", " + Rule(rule) + ")";
 
-    private static string Value(LoweredValue value) => value.Type switch
+    internal static string Value(LoweredValue value) => value.Type switch
     {
         ValueType.YesNo => Rt + "AnswerValue.YesNo(" + (value.Value == "yes" ? "true" : "false") + ")",
         ValueType.Choice => Rt + "AnswerValue.Choice(" + Int(value.Option) + ")",

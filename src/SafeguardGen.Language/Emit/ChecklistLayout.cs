@@ -161,8 +161,8 @@ public sealed class ChecklistLayout
             CriterionKind.No => Not(new LoweredRule(RuleOperation.Answer, position)),
             CriterionKind.Provided => new LoweredRule(RuleOperation.Provided, position),
             CriterionKind.Empty => new LoweredRule(RuleOperation.Empty, position),
-            CriterionKind.AnyOf => new LoweredRule(RuleOperation.In, position, Values: criterion.Options.Select(o => Option(question, o)).ToEquatableArray()),
-            CriterionKind.NoneOf => Not(new LoweredRule(RuleOperation.In, position, Values: criterion.Options.Select(o => Option(question, o)).ToEquatableArray())),
+            CriterionKind.AnyOf => new LoweredRule(RuleOperation.In, position, Values: criterion.Options.Select(o => OptionOf(question, o)).ToEquatableArray()),
+            CriterionKind.NoneOf => Not(new LoweredRule(RuleOperation.In, position, Values: criterion.Options.Select(o => OptionOf(question, o)).ToEquatableArray())),
             _ => new LoweredRule(RuleOperation.Compare, position, OperatorOf(criterion.Operator!), Values: new[] { Value(question, criterion.Operand!) }.ToEquatableArray()),
         };
     }
@@ -179,7 +179,8 @@ public sealed class ChecklistLayout
         _ => BinaryOperator.GreaterOrEqual,
     };
 
-    private static LoweredValue Option(Question question, string option)
+    /// <summary>An option of a choice question as a value: its name and its position among the options.</summary>
+    public static LoweredValue OptionOf(Question question, string option)
     {
         var index = 0;
         foreach (var candidate in question.Options)
@@ -196,7 +197,7 @@ public sealed class ChecklistLayout
     }
 
     private static LoweredValue Value(Question question, Literal literal) =>
-        literal.Type == ValueType.Choice ? Option(question, literal.Value) : new LoweredValue(literal.Type, literal.Value, -1);
+        literal.Type == ValueType.Choice ? OptionOf(question, literal.Value) : new LoweredValue(literal.Type, literal.Value, -1);
 
     /// <summary>A condition as a rule; a question outside the checklist (already an error) reads as unknown.</summary>
     private LoweredRule Lower(Expression expression)
