@@ -20,9 +20,35 @@ internal sealed record InputFile(string DisplayPath, Utf8Text? Content, string? 
     /// <summary>Compiles the files that could be read; each file that could not is one SG0010 at its start, and the rest are still checked.</summary>
     public static CompilationResult Compile(IReadOnlyList<InputFile> files)
     {
-        var compiled = TreatyCompiler.Bind(files.Where(f => f.Content is not null).Select(f => TreatyCompiler.Parse(new SourceText(f.DisplayPath, f.Content!))));
+        var parsed = files.Where(f => f.Content is not null).Select(f => TreatyCompiler.Parse(new SourceText(f.DisplayPath, f.Content!))).ToList();
+        var answers = parsed.SelectMany(AnswersFiles.Referenced).Distinct(StringComparer.Ordinal).Select(ReadAnswersFile);
+        var compiled = TreatyCompiler.Bind(parsed, answers);
         var unreadable = files.Where(f => f.Content is null).Select(f => f.ReadError()).ToList();
         return unreadable.Count == 0 ? compiled : compiled with { Diagnostics = TreatyCompiler.Sort(compiled.Diagnostics.Concat(unreadable)).ToEquatableArray() };
+    }
+
+    /// <summary>A request file a scenario reads, by its resolved path (relative to the working folder, as the .treaty paths are), or why it cannot be read.</summary>
+    private static AnswersFile ReadAnswersFile(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return new AnswersFile(path, null, Directory.Exists(path) ? "it is a folder" : "no such file");
+            }
+
+            if (info.Length > InputFiles.MaxBytes)
+            {
+                return new AnswersFile(path, null, "it is larger than a request file can be");
+            }
+
+            return new AnswersFile(path, File.ReadAllText(path), null);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException)
+        {
+            return new AnswersFile(path, null, exception is UnauthorizedAccessException ? "permission denied" : exception.Message);
+        }
     }
 }
 

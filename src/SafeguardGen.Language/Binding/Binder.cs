@@ -32,9 +32,15 @@ internal sealed partial class Binder
 
     /// <param name="files">The files to bind together.</param>
     /// <param name="knownTreaties">Every treaty name among all inputs, when <paramref name="files"/> are only some of them.</param>
-    public static (TreatyModel Model, IReadOnlyList<Diagnostic> Diagnostics) Bind(IReadOnlyList<ParsedFile> files, IEnumerable<string>? knownTreaties = null)
+    /// <param name="answersFiles">The request files the scenarios read, by resolved path.</param>
+    public static (TreatyModel Model, IReadOnlyList<Diagnostic> Diagnostics) Bind(IReadOnlyList<ParsedFile> files, IEnumerable<string>? knownTreaties = null, IEnumerable<AnswersFile>? answersFiles = null)
     {
         var binder = new Binder();
+        foreach (var answersFile in answersFiles ?? Enumerable.Empty<AnswersFile>())
+        {
+            binder.answersFiles[answersFile.Path] = answersFile;
+        }
+
         if (knownTreaties is not null)
         {
             binder.knownTreaties = new HashSet<string>(knownTreaties, StringComparer.Ordinal);
@@ -84,6 +90,11 @@ internal sealed partial class Binder
         {
             BindChecklists(scope);
             TranslationChecker.Check(scope.File, scope.Lines, diagnostics);
+        }
+
+        foreach (var scope in scopes.Values)
+        {
+            BindScenarios(scope);
         }
 
         return new TreatyModel(scopes.Values.Select(BuildTreaty).ToEquatableArray());
@@ -230,7 +241,8 @@ internal sealed partial class Binder
             Report(scope, DiagnosticDescriptors.MissingProperty, header.Name.Span, "Treaty", scope.Name, "title", "'title \"...\"'");
         }
 
-        if (header.Reference is null && !header.HasErrors)
+        // A file of scenarios only names no instrument of its own.
+        if (header.Reference is null && !header.HasErrors && scope.File.Declarations.Any(d => d is not ScenarioSyntax))
         {
             Report(scope, DiagnosticDescriptors.MissingProperty, header.Name.Span, "Treaty", scope.Name, "reference", "'reference \"...\"' naming the instrument, e.g. \"ETS 185\"");
         }
@@ -255,7 +267,8 @@ internal sealed partial class Binder
             declared.OfType<MeasureSyntax>().Select(s => measures.TryGetValue(Q(s.Name.Text), out var b) ? b : null).Where(s => s is not null).Select(s => s!).ToEquatableArray(),
             declared.OfType<ProfileSyntax>().Select(s => profiles.TryGetValue(Q(s.Name.Text), out var b) ? b : null).Where(s => s is not null).Select(s => s!).ToEquatableArray(),
             scope.Checklists.ToEquatableArray(),
-            scope.Lines.GetLocation(header.Span));
+            scope.Lines.GetLocation(header.Span),
+            scope.Scenarios.ToEquatableArray());
     }
 
     internal static LocalizedText? Text(LocalizedTextSyntax? syntax)
@@ -328,5 +341,7 @@ internal sealed partial class Binder
         public List<CustomKind> Kinds { get; } = new();
 
         public List<Checklist> Checklists { get; } = new();
+
+        public List<Scenario> Scenarios { get; } = new();
     }
 }

@@ -12,7 +12,7 @@ namespace SafeguardGen.Language.Compilation;
 /// names of every treaty among the inputs. Equatable, so that a generator re-binds a file only when it, or a file
 /// it imports, changed.
 /// </summary>
-public sealed record BindGroup(ParsedFile Target, EquatableArray<ParsedFile> Imports, EquatableArray<string> KnownTreaties, string? DuplicateOf);
+public sealed record BindGroup(ParsedFile Target, EquatableArray<ParsedFile> Imports, EquatableArray<string> KnownTreaties, string? DuplicateOf, EquatableArray<AnswersFile> AnswersFiles = default);
 
 /// <summary>
 /// One file's share of the bound model: its treaty (null when it has none to bind), its diagnostics, and its
@@ -27,8 +27,18 @@ public sealed record BoundFile(string Path, Treaty? Treaty, EquatableArray<Diagn
 /// </summary>
 public static class BindGroups
 {
-    public static EquatableArray<BindGroup> Create(IEnumerable<ParsedFile> files)
+    public static EquatableArray<BindGroup> Create(IEnumerable<ParsedFile> files) => Create(files, null);
+
+    /// <param name="files">The parsed files.</param>
+    /// <param name="answersFiles">The request files scenarios read (see <see cref="AnswersFiles.Referenced"/>); one not given is reported as unreadable.</param>
+    public static EquatableArray<BindGroup> Create(IEnumerable<ParsedFile> files, IEnumerable<AnswersFile>? answersFiles)
     {
+        var answers = new Dictionary<string, AnswersFile>(StringComparer.Ordinal);
+        foreach (var answersFile in answersFiles ?? Enumerable.Empty<AnswersFile>())
+        {
+            answers[answersFile.Path] = answersFile;
+        }
+
         var ordered = files.OrderBy(f => f.Lines.Path, StringComparer.Ordinal).ToList();
         var byName = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
         foreach (var file in ordered)
@@ -46,7 +56,8 @@ public static class BindGroups
         {
             var name = file.Syntax.Header?.Name.Text;
             var duplicateOf = !string.IsNullOrEmpty(name) && !ReferenceEquals(byName[name!], file) ? byName[name!].Lines.Path : null;
-            groups.Add(new BindGroup(file, Closure(file, byName).ToEquatableArray(), known, duplicateOf));
+            var read = AnswersFiles.Referenced(file).Select(path => answers.TryGetValue(path, out var found) ? found : new AnswersFile(path, null, "it is not among the files given")).ToEquatableArray();
+            groups.Add(new BindGroup(file, Closure(file, byName).ToEquatableArray(), known, duplicateOf, read));
         }
 
         return groups.ToEquatableArray();
@@ -85,9 +96,11 @@ public static class BindGroups
             return new BoundFile(path, null, DiagnosticBag.Capped(TreatyCompiler.Sort(target.Diagnostics.Append(duplicate))).ToEquatableArray(), default);
         }
 
-        var (model, semantic) = Binder.Bind(new[] { target }.Concat(group.Imports).ToList(), group.KnownTreaties);
+        var (model, semantic) = Binder.Bind(new[] { target }.Concat(group.Imports).ToList(), group.KnownTreaties, group.AnswersFiles);
         var treaty = model.Treaties.FirstOrDefault(t => t.Path == path);
-        var own = target.Diagnostics.Concat(semantic.Where(d => d.Location.Path == path));
+
+        // Its own diagnostics, and those in the request files its scenarios read.
+        var own = target.Diagnostics.Concat(semantic.Where(d => d.Location.Path == path || group.AnswersFiles.Any(a => a.Path == d.Location.Path)));
         var checklists = treaty is null ? default : Emit.ChecklistSlice.Of(treaty, model.CreateIndex()).ToEquatableArray();
         return new BoundFile(path, treaty, DiagnosticBag.Capped(TreatyCompiler.Sort(own)).ToEquatableArray(), checklists);
     }

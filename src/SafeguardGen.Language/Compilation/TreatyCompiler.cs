@@ -61,8 +61,13 @@ public static class TreatyCompiler
     /// bound with the treaties it imports (<see cref="BindGroups"/>), which is also how the generator binds
     /// incrementally, so both give the same result.
     /// </summary>
-    public static CompilationResult Bind(IEnumerable<ParsedFile> files) =>
-        BindGroups.Assemble(BindGroups.Create(files).Select(BindFile));
+    public static CompilationResult Bind(IEnumerable<ParsedFile> files) => Bind(files, null);
+
+    /// <inheritdoc cref="Bind(IEnumerable{ParsedFile})"/>
+    /// <param name="files">The parsed files.</param>
+    /// <param name="answersFiles">The request files their scenarios read (<see cref="AnswersFiles.Referenced"/>), with their text or why it could not be read.</param>
+    public static CompilationResult Bind(IEnumerable<ParsedFile> files, IEnumerable<AnswersFile>? answersFiles) =>
+        BindGroups.Assemble(BindGroups.Create(files, answersFiles).Select(BindFile));
 
     /// <summary>Binds one file with its imports; an internal failure becomes SG0900 at the start of that file.</summary>
     public static BoundFile BindFile(BindGroup group)

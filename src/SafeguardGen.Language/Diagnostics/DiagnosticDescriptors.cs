@@ -17,6 +17,7 @@ public static class DiagnosticDescriptors
     private const string Coverage = "Coverage";
     private const string Translation = "Translation";
     private const string Handlers = "Handlers";
+    private const string Scenarios = "Scenarios";
     private const string Documentation = "Documentation";
     private const string Internal = "Internal";
 
@@ -34,7 +35,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnreadableFile = Error("SG0010", "File cannot be read", "'{0}' cannot be read: {1}; make it a readable .treaty file or leave it out of the inputs", Lexical);
 
     public static readonly DiagnosticDescriptor ExpectedToken = Error("SG0100", "Expected token", "Expected {0} but found {1}", Syntax);
-    public static readonly DiagnosticDescriptor ExpectedDeclaration = Error("SG0101", "Expected a declaration", "Expected a declaration (import, instrument, kind, fact, safeguard, measure, profile or checklist) but found {0}", Syntax);
+    public static readonly DiagnosticDescriptor ExpectedDeclaration = Error("SG0101", "Expected a declaration", "Expected a declaration (import, instrument, kind, fact, safeguard, measure, profile, checklist or scenario) but found {0}", Syntax);
     public static readonly DiagnosticDescriptor UnknownProperty = Error("SG0102", "Unknown property", "'{0}' is not a property of a {1}; {2}", Syntax);
     public static readonly DiagnosticDescriptor NestingTooDeep = Error("SG0103", "Nesting too deep", "Condition is nested more than {0} levels deep; simplify it or split it into facts", Syntax);
     public static readonly DiagnosticDescriptor DuplicateProperty = Error("SG0104", "Duplicate property", "{0} '{1}' already has {2}; remove this one", Syntax);
@@ -73,6 +74,16 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingTranslation = Error("SG0240", "Missing translation", "{0} has no {1} in '{2}', a language this file declares; add {3}", Translation);
     public static readonly DiagnosticDescriptor UndeclaredLanguage = Error("SG0241", "Undeclared language", "Language '{0}' is not declared in this file's header; {1}", Translation);
     public static readonly DiagnosticDescriptor InvalidLanguageTag = Error("SG0242", "Invalid language tag", "'{0}' is not a language tag; use a BCP 47 tag such as fr, es, zh, ar or ru", Translation);
+
+    public static readonly DiagnosticDescriptor QuestionNotAsked = Error("SG0260", "Question not asked by the checklist", "Checklist '{0}' does not ask '{1}'{2}", Scenarios);
+    public static readonly DiagnosticDescriptor AnswerDoesNotFit = Error("SG0261", "Answer does not fit the question", "{0} does not answer the {1} question '{2}'; write {3}", Scenarios);
+    public static readonly DiagnosticDescriptor DuplicateAnswer = Error("SG0262", "Question answered twice", "Question '{0}' is already answered in scenario '{1}' (line {2}); remove one of the answers", Scenarios);
+    public static readonly DiagnosticDescriptor SafeguardNotInChecklist = Error("SG0263", "Safeguard not in the checklist", "Checklist '{0}' has no safeguard '{1}'{2}", Scenarios);
+    public static readonly DiagnosticDescriptor OutcomeOnlyForGrounds = Error("SG0264", "'holds' is said of a ground for refusal", "Safeguard '{0}' is not a ground for refusal, so it cannot '{1}'; expect 'satisfied' or 'not-satisfied'", Scenarios);
+    public static readonly DiagnosticDescriptor ScenarioExpectsNothing = Error("SG0265", "Scenario expects nothing", "Scenario '{0}' expects nothing, so it can never fail; add 'expect decision …', 'expect outcome …' or 'expect still-needed …'", Scenarios);
+    public static readonly DiagnosticDescriptor AnswersFileUnreadable = Error("SG0266", "Answers file cannot be read", "Answers file '{0}' cannot be read: {1}; give the path of a request file relative to this .treaty file", Scenarios);
+    public static readonly DiagnosticDescriptor AnswersFileInvalid = Error("SG0267", "Answers file is not a request", "{0}", Scenarios);
+    public static readonly DiagnosticDescriptor AnswersFileOtherChecklist = Error("SG0268", "Answers file is for another checklist", "The answers file is for checklist '{0}', but scenario '{1}' tests checklist '{2}'; read a request of the same checklist", Scenarios);
 
     public static readonly DiagnosticDescriptor TemplateSyntaxError = Error("SG0500", "Template syntax error", "Template '{0}' cannot be parsed: {1}; fix the template", Documentation);
     public static readonly DiagnosticDescriptor TemplateRuntimeError = Error("SG0501", "Template runtime error", "Template '{0}' failed while rendering: {1}; fix the template", Documentation);

@@ -16,7 +16,7 @@ internal sealed class Parser
 {
     public const int MaxExpressionDepth = 64;
 
-    private static readonly string[] DeclarationKeywords = { "import", "instrument", "kind", "fact", "safeguard", "measure", "profile", "checklist" };
+    private static readonly string[] DeclarationKeywords = { "import", "instrument", "kind", "fact", "safeguard", "measure", "profile", "checklist", "scenario" };
     private static readonly string[] HeaderProperties = { "title", "description", "reference", "version", "namespace", "language", "translations" };
     private static readonly string[] InstrumentProperties = { "title", "reference" };
     private static readonly string[] KindProperties = { "title", "description" };
@@ -26,6 +26,10 @@ internal sealed class Parser
     private static readonly string[] MeasureProperties = { "title", "description", "cite", "adopts", "safeguards" };
     private static readonly string[] ProfileProperties = { "title", "description", "cite", "requires" };
     private static readonly string[] ChecklistProperties = { "title", "description", "measure", "include" };
+    private static readonly string[] ScenarioProperties = { "checklist", "description", "answers-from", "answer", "expect" };
+    private static readonly string[] DecisionWords = { "proceed", "may-refuse", "must-refuse", "incomplete" };
+    private static readonly string[] OutcomeWords = { "satisfied", "not-satisfied", "not-applicable", "unanswered", "holds", "does-not-hold" };
+    private static readonly string[] StillNeededWords = { "exactly", "includes", "excludes" };
     private static readonly string[] ExpressionKeywords = { "and", "or", "not", "in", "contains", "is" };
 
     private readonly SourceText source;
@@ -339,6 +343,8 @@ internal sealed class Parser
                 return ParseMeasure();
             case "profile":
                 return ParseProfile();
+            case "scenario":
+                return ParseScenario();
             default:
                 return ParseChecklist();
         }
@@ -916,6 +922,158 @@ internal sealed class Parser
             }
         });
         return new ChecklistSyntax(name, texts.Get("title"), texts.Get("description"), measure, includes.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore);
+    }
+
+    private ScenarioSyntax ParseScenario()
+    {
+        var start = Next().Span.Start;
+        var errorsBefore = syntaxErrors;
+        var name = ExpectIdentifier("the scenario's name");
+        var texts = new TextCollector(this, "scenario", name.Text);
+        NameSyntax? checklist = null;
+        StringSyntax? answersFrom = null;
+        var answers = new List<ScenarioAnswerSyntax>();
+        var expectations = new List<ExpectationSyntax>();
+        ParseBlock("scenario", ScenarioProperties, keyword =>
+        {
+            switch (keyword.Value)
+            {
+                case "checklist":
+                    checklist = Single(checklist, keyword, "scenario", name.Text, () => ParseName("the checklist's name"));
+                    break;
+                case "answers-from":
+                    answersFrom = Single(answersFrom, keyword, "scenario", name.Text, () => ExpectString("the path of a request file, e.g. \"requests/case.json\""));
+                    break;
+                case "answer":
+                    var question = ParseName("the question answered, e.g. 'persecution.grounds'");
+                    var value = ParseScenarioValue();
+                    answers.Add(new ScenarioAnswerSyntax(question, value, TextSpan.FromBounds(keyword.Span.Start, Math.Max(keyword.Span.End, PreviousEnd))));
+                    break;
+                case "expect":
+                    var expectation = ParseExpectation(keyword);
+                    if (expectation is not null)
+                    {
+                        if (expectation.Kind == "decision" && expectations.Any(e => e.Kind == "decision"))
+                        {
+                            ReportSyntax(DiagnosticDescriptors.DuplicateProperty, keyword.Span, "Scenario", name.Text, "an 'expect decision'");
+                        }
+                        else
+                        {
+                            expectations.Add(expectation);
+                        }
+                    }
+
+                    break;
+                default:
+                    texts.Add(keyword);
+                    break;
+            }
+        });
+        return new ScenarioSyntax(name, checklist, texts.Get("description"), answersFrom, answers.ToEquatableArray(), expectations.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore);
+    }
+
+    /// <summary>One value, or a parenthesised list of values read in a loop, however long.</summary>
+    private ScenarioValueSyntax ParseScenarioValue()
+    {
+        var start = Current.Span.Start;
+        if (Current.Kind != TokenKind.OpenParen)
+        {
+            return new ScenarioValueSyntax(false, new[] { ParseScenarioItem() }.ToEquatableArray(), SpanFrom(start));
+        }
+
+        Next();
+        var items = new List<ExpressionSyntax>();
+        if (Current.Kind != TokenKind.CloseParen)
+        {
+            items.Add(ParseScenarioItem());
+            while (Current.Kind == TokenKind.Comma)
+            {
+                Next();
+                items.Add(ParseScenarioItem());
+            }
+        }
+
+        Expect(TokenKind.CloseParen, out _);
+        return new ScenarioValueSyntax(true, items.ToEquatableArray(), SpanFrom(start));
+    }
+
+    private ExpressionSyntax ParseScenarioItem()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.Number:
+                Next();
+                return new LiteralSyntax(LiteralKind.Number, token.Value, token.Span);
+            case TokenKind.Date:
+                Next();
+                return new LiteralSyntax(LiteralKind.Date, token.Value, token.Span);
+            case TokenKind.StringLiteral:
+                Next();
+                return new LiteralSyntax(LiteralKind.Text, token.Value, token.Span);
+            case TokenKind.Identifier when token.Value is "yes" or "no":
+                Next();
+                return new LiteralSyntax(token.Value == "yes" ? LiteralKind.Yes : LiteralKind.No, token.Value, token.Span);
+            case TokenKind.Identifier:
+                Next();
+                return new NameExpressionSyntax(new NameSyntax(new[] { new IdentifierSyntax(token.Value, token.Span) }.ToEquatableArray(), token.Span));
+            default:
+                ReportExpected("an answer: yes, no, a number, a date, a string, an option's name, or a list in parentheses");
+                return new ErrorExpressionSyntax(new TextSpan(token.Span.Start, 0));
+        }
+    }
+
+    /// <summary><c>expect decision …</c>, <c>expect outcome &lt;safeguard&gt; …</c> or <c>expect still-needed exactly|includes|excludes (…)</c>.</summary>
+    private ExpectationSyntax? ParseExpectation(Token keyword)
+    {
+        var kind = Current.Value;
+        if (Current.Kind != TokenKind.Identifier || kind is not ("decision" or "outcome" or "still-needed"))
+        {
+            ReportExpected("'decision', 'outcome' or 'still-needed' after 'expect'");
+            return null;
+        }
+
+        Next();
+        NameSyntax? safeguard = null;
+        string[] words;
+        string what;
+        switch (kind)
+        {
+            case "decision":
+                words = DecisionWords;
+                what = "a decision";
+                break;
+            case "outcome":
+                safeguard = ParseName("the safeguard's name");
+                words = OutcomeWords;
+                what = "an outcome";
+                break;
+            default:
+                words = StillNeededWords;
+                what = "how to compare the questions still needed";
+                break;
+        }
+
+        if (Current.Kind != TokenKind.Identifier || !words.Contains(Current.Value, StringComparer.Ordinal))
+        {
+            ReportExpected(what + " (" + string.Join(", ", words) + ")");
+            return null;
+        }
+
+        var word = Next();
+        var questions = new List<NameSyntax>();
+        if (kind == "still-needed")
+        {
+            Expect(TokenKind.OpenParen, out _);
+            if (Current.Kind != TokenKind.CloseParen)
+            {
+                questions.AddRange(ParseNameList("a question, e.g. 'persecution.grounds'"));
+            }
+
+            Expect(TokenKind.CloseParen, out _);
+        }
+
+        return new ExpectationSyntax(kind, safeguard, new IdentifierSyntax(word.Value, word.Span), questions.ToEquatableArray(), TextSpan.FromBounds(keyword.Span.Start, PreviousEnd));
     }
 
     // Conditions: or > and > not > comparison > primary. Depth is bounded so that hostile input cannot

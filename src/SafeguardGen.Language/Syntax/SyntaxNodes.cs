@@ -194,3 +194,28 @@ public sealed record AnsweredExpressionSyntax(ExpressionSyntax Operand, bool Ans
 
 /// <summary>Stands where a condition could not be parsed; already reported.</summary>
 public sealed record ErrorExpressionSyntax(TextSpan Span) : ExpressionSyntax(Span);
+
+/// <summary>
+/// An answer's value in a scenario: one item (<c>yes</c>, <c>5</c>, <c>2024-01-31</c>, <c>"text"</c>, an option's
+/// name) or a parenthesised list (<c>(sex, race)</c>, <c>()</c>). Items are literals or one-part names.
+/// </summary>
+public sealed record ScenarioValueSyntax(bool IsList, EquatableArray<ExpressionSyntax> Items, TextSpan Span);
+
+/// <summary><c>answer persecution.grounds (political-opinion)</c>.</summary>
+public sealed record ScenarioAnswerSyntax(NameSyntax Question, ScenarioValueSyntax Value, TextSpan Span);
+
+/// <summary>
+/// <c>expect decision must-refuse</c>, <c>expect outcome persecution holds</c> or
+/// <c>expect still-needed exactly (a.b, c)</c>: <see cref="Word"/> is the decision, the outcome or the comparison.
+/// </summary>
+public sealed record ExpectationSyntax(string Kind, NameSyntax? Safeguard, IdentifierSyntax Word, EquatableArray<NameSyntax> Questions, TextSpan Span);
+
+public sealed record ScenarioSyntax(
+    IdentifierSyntax Name,
+    NameSyntax? Checklist,
+    LocalizedTextSyntax? Description,
+    StringSyntax? AnswersFrom,
+    EquatableArray<ScenarioAnswerSyntax> Answers,
+    EquatableArray<ExpectationSyntax> Expectations,
+    TextSpan Span,
+    bool HasErrors) : DeclarationSyntax("scenario", Name, Span, HasErrors);
