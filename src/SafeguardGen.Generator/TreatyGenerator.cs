@@ -59,8 +59,16 @@ public sealed class TreatyGenerator : IIncrementalGenerator
 
         // Each file is bound with the treaties it imports, so an edit re-binds only that file and its importers,
         // and everything downstream (diagnostics, checklists) stays per file: no step needs the whole model.
+        // Request files that scenarios read (answers-from) come in as additional files too; each is read once and
+        // cached, and a file binds again only when a request file it reads changes.
+        var answersFiles = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, cancellationToken) => new AnswersFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString(), null))
+            .Collect();
+
         var bound = parsed.Collect()
-            .SelectMany(static (files, _) => BindGroups.Create(files))
+            .Combine(answersFiles)
+            .SelectMany(static (pair, _) => BindGroups.Create(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.BindGroups)
             .Select(static (group, _) => TreatyCompiler.BindFile(group))
             .WithTrackingName(TrackingNames.Bind);

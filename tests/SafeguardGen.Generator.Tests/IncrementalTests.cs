@@ -71,6 +71,26 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Editing_a_scenario_binds_its_file_again_and_emits_no_checklist_again()
+    {
+        const string Scenarios = "treaty demo-scenarios {\n  title \"Scenarios\"\n}\n\nimport np\n\nscenario first-look {\n  checklist surveillance-review\n  description \"Nothing answered.\"\n  expect decision incomplete\n}\n";
+        var texts = Harness.ExampleTreaties().Append((Path: "scenarios.treaty", Text: Scenarios)).Select(t => (AdditionalText)new InMemoryAdditionalText(t.Path, t.Text)).ToList();
+        var compilation = Harness.Compilation(("Program.cs", "public static class Program { }"));
+        var driver = Harness.Driver(texts).RunGenerators(compilation);
+        var scenarios = texts.Single(t => t.Path == "scenarios.treaty");
+
+        var after = driver
+            .ReplaceAdditionalText(scenarios, new InMemoryAdditionalText(scenarios.Path, Scenarios.Replace("Nothing answered.", "Nothing is answered yet.", StringComparison.Ordinal)))
+            .RunGenerators(compilation)
+            .GetRunResult().Results.Single();
+
+        var binds = Reasons(after, TrackingNames.Bind).ToList();
+        Assert.Equal(1, binds.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.All(after.TrackedSteps[TrackingNames.Checklists].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.Equal(IncrementalStepRunReason.Modified, Reasons(after, TrackingNames.Scenarios).Single());
+    }
+
+    [Fact]
     public void No_pipeline_value_holds_a_compilation_a_symbol_a_syntax_node_or_a_location()
     {
         var (driver, _) = FirstRun(Harness.ExampleTreaties());

@@ -16,7 +16,7 @@ public sealed partial class DiagnosticPageTests
     private static readonly string PagesFolder = Path.Combine(Support.RepositoryRoot, "dsl-spec", "diagnostics");
 
     /// <summary>IDs whose failing input is no .treaty file alone: each has its own test, named on its page or, for the C# handler diagnostics, in HandlerPageTests.</summary>
-    private static readonly string[] IdsTestedInCode = { "SG0006", "SG0008", "SG0009", "SG0010", "SG0500", "SG0501", "SG0900", "SG1001", "SG1002", "SG1003", "SG1004", "SG1005", "SG1006" };
+    private static readonly string[] IdsTestedInCode = { "SG0006", "SG0008", "SG0009", "SG0010", "SG0266", "SG0500", "SG0501", "SG0900", "SG1001", "SG1002", "SG1003", "SG1004", "SG1005", "SG1006" };
 
     public static TheoryData<string> PagesWithExamples()
     {
@@ -93,7 +93,7 @@ public sealed partial class DiagnosticPageTests
         Assert.All(ids, id => Assert.Matches("^SG[0-9]{4}$", id));
     }
 
-    /// <summary>The examples of one page: ```treaty blocks (```treaty file=name for several files) and the ```text output.</summary>
+    /// <summary>The examples of one page: ```treaty blocks (```treaty file=name for several files), ```json file=name request files, and the ```text output.</summary>
     private sealed partial record Page(List<(string Path, string Text)> FailingFiles, string[] ExpectedOutput, List<(string Path, string Text)> FixedFiles)
     {
         public static Page Read(string path)
@@ -107,11 +107,13 @@ public sealed partial class DiagnosticPageTests
         }
 
         private static List<(string Path, string Text)> Files(string section) => Fence().Matches(section)
-            .Where(m => m.Groups["info"].Value.StartsWith("treaty", StringComparison.Ordinal))
+            .Where(m => m.Groups["info"].Value.StartsWith("treaty", StringComparison.Ordinal) || m.Groups["info"].Value.StartsWith("json file=", StringComparison.Ordinal))
             .Select(m =>
             {
                 var info = m.Groups["info"].Value;
-                var name = info.StartsWith("treaty file=", StringComparison.Ordinal) ? info.Substring("treaty file=".Length) : "example.treaty";
+                var name = info.StartsWith("treaty file=", StringComparison.Ordinal) ? info.Substring("treaty file=".Length)
+                    : info.StartsWith("json file=", StringComparison.Ordinal) ? info.Substring("json file=".Length)
+                    : "example.treaty";
                 return (name, m.Groups["body"].Value);
             })
             .ToList();

@@ -14,8 +14,11 @@ internal static class Support
 
     public static string ExamplesFolder => Path.Combine(RepositoryRoot, "examples", "treaties");
 
+    /// <summary>Compiles .treaty files; files whose name ends in .json are the request files scenarios read.</summary>
     public static CompilationResult Compile(params (string Path, string Text)[] files) =>
-        TreatyCompiler.Compile(files.Select(f => new SourceText(f.Path, f.Text)));
+        TreatyCompiler.Bind(
+            files.Where(f => !f.Path.EndsWith(".json", StringComparison.Ordinal)).Select(f => TreatyCompiler.Parse(new SourceText(f.Path, f.Text))),
+            files.Where(f => f.Path.EndsWith(".json", StringComparison.Ordinal)).Select(f => new AnswersFile(f.Path, f.Text, null)));
 
     public static CompilationResult Compile(string text) => Compile(("example.treaty", text));
 

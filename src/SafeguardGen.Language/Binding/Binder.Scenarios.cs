@@ -317,7 +317,7 @@ internal sealed partial class Binder
     {
         var from = context.Syntax.AnswersFrom!;
         var path = AnswersFiles.Resolve(scope.Lines.Path, from.Value);
-        var file = answersFiles.TryGetValue(path, out var found) ? found : new AnswersFile(path, null, "it is not among the files given");
+        var file = answersFiles.TryGetValue(path, out var found) ? found : new AnswersFile(path, null, BindGroups.NotGiven);
         if (file.Text is null)
         {
             Report(scope, DiagnosticDescriptors.AnswersFileUnreadable, from.Span, from.Value, file.Problem ?? "no text");

@@ -27,6 +27,9 @@ public sealed record BoundFile(string Path, Treaty? Treaty, EquatableArray<Diagn
 /// </summary>
 public static class BindGroups
 {
+    /// <summary>Why a request file was not read: in a build, only additional files reach the generator.</summary>
+    public const string NotGiven = "it is not among the files given (in a build, add it with <AdditionalFiles Include=\"...\" />)";
+
     public static EquatableArray<BindGroup> Create(IEnumerable<ParsedFile> files) => Create(files, null);
 
     /// <param name="files">The parsed files.</param>
@@ -56,7 +59,7 @@ public static class BindGroups
         {
             var name = file.Syntax.Header?.Name.Text;
             var duplicateOf = !string.IsNullOrEmpty(name) && !ReferenceEquals(byName[name!], file) ? byName[name!].Lines.Path : null;
-            var read = AnswersFiles.Referenced(file).Select(path => answers.TryGetValue(path, out var found) ? found : new AnswersFile(path, null, "it is not among the files given")).ToEquatableArray();
+            var read = AnswersFiles.Referenced(file).Select(path => answers.TryGetValue(path, out var found) ? found : new AnswersFile(path, null, NotGiven)).ToEquatableArray();
             groups.Add(new BindGroup(file, Closure(file, byName).ToEquatableArray(), known, duplicateOf, read));
         }
 

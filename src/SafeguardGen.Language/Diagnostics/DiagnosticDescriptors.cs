@@ -79,7 +79,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AnswerDoesNotFit = Error("SG0261", "Answer does not fit the question", "{0} does not answer the {1} question '{2}'; write {3}", Scenarios);
     public static readonly DiagnosticDescriptor DuplicateAnswer = Error("SG0262", "Question answered twice", "Question '{0}' is already answered in scenario '{1}' (line {2}); remove one of the answers", Scenarios);
     public static readonly DiagnosticDescriptor SafeguardNotInChecklist = Error("SG0263", "Safeguard not in the checklist", "Checklist '{0}' has no safeguard '{1}'{2}", Scenarios);
-    public static readonly DiagnosticDescriptor OutcomeOnlyForGrounds = Error("SG0264", "'holds' is said of a ground for refusal", "Safeguard '{0}' is not a ground for refusal, so it cannot '{1}'; expect 'satisfied' or 'not-satisfied'", Scenarios);
+    public static readonly DiagnosticDescriptor OutcomeOnlyForGrounds = Error("SG0264", "'holds' is said of a ground for refusal", "Safeguard '{0}' is not a ground for refusal, so '{1}' does not apply to it; expect 'satisfied' or 'not-satisfied'", Scenarios);
     public static readonly DiagnosticDescriptor ScenarioExpectsNothing = Error("SG0265", "Scenario expects nothing", "Scenario '{0}' expects nothing, so it can never fail; add 'expect decision …', 'expect outcome …' or 'expect still-needed …'", Scenarios);
     public static readonly DiagnosticDescriptor AnswersFileUnreadable = Error("SG0266", "Answers file cannot be read", "Answers file '{0}' cannot be read: {1}; give the path of a request file relative to this .treaty file", Scenarios);
     public static readonly DiagnosticDescriptor AnswersFileInvalid = Error("SG0267", "Answers file is not a request", "{0}", Scenarios);
