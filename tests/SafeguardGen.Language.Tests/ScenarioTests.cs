@@ -144,12 +144,12 @@ public sealed class ScenarioTests
             scenario typo {
               checklist review
               description "Typo."
-              answer every-type.flgs yes
+              answer every-type.flg yes
               expect decision proceed
             }
             """);
 
-        Assert.Equal(["example.treaty(40,21): error SG0200: No question of safeguard 'every-type' named 'flgs' is declared in treaty 'demo' or its imports; did you mean 'flag'?"], diagnostics);
+        Assert.Equal(["example.treaty(40,21): error SG0200: No question of safeguard 'every-type' named 'flg' is declared in treaty 'demo' or its imports; did you mean 'flag'?"], diagnostics);
     }
 
     [Fact]
