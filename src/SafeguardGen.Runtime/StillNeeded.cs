@@ -25,7 +25,7 @@ namespace SafeguardGen;
 internal sealed class StillNeededAnalysis
 {
     /// <summary>The most assignments enumerated for one group of linked questions.</summary>
-    internal const int Budget = 1 << 16;
+    internal const int Budget = 1 << 12;
 
     private const int Must = 1;
     private const int Incomplete = 2;

@@ -50,6 +50,12 @@ public sealed class StillNeededPropertyTests
             iter: 400);
     }
 
+    [Fact]
+    public void The_decision_the_analysis_weighs_is_the_decision_validation_gives()
+    {
+        Cases.Sample(c => Evaluator.DecisionOnly(c.Rules, c.Answers) == Evaluator.Validate(c.Rules, c.Answers).Decision, iter: 400);
+    }
+
     private static List<string> BruteForce(ChecklistRules rules, AnswerValue[] answers)
     {
         var open = Enumerable.Range(0, answers.Length).Where(i => !answers[i].IsAnswered).ToList();

@@ -89,4 +89,20 @@ public sealed class StillNeededTests
         Assert.Empty(Evaluator.Validate(rules, [default, AnswerValue.YesNo(false)]).StillNeeded);
         Assert.Equal(["p.grounds"], Evaluator.Validate(rules, [default, AnswerValue.YesNo(true)]).StillNeeded.Select(q => q.Id));
     }
+
+    [Fact]
+    public void A_group_too_large_to_try_asks_every_one_of_its_questions_rather_than_too_few()
+    {
+        // Twelve yes-no questions read together: 3^12 assignments, beyond the budget, so none is tried.
+        var questions = Enumerable.Range(0, 12).Select(i => YesNo("s.q" + i)).ToArray();
+        var all = Rule.All(Enumerable.Range(0, 12).Select(Rule.Answer).ToArray());
+        var rules = new ChecklistRules("c", questions, [new SafeguardRules(Safeguard("t.s"), null, null, [], [new TestRule(0, all)], Enumerable.Range(0, 12).ToArray())]);
+
+        var answers = new AnswerValue[12];
+        answers[5] = AnswerValue.YesNo(true);
+
+        Assert.Equal(11, Evaluator.Validate(rules, answers).StillNeeded.Count);
+        answers[3] = AnswerValue.YesNo(false);
+        Assert.Empty(Evaluator.Validate(rules, answers).StillNeeded);
+    }
 }
