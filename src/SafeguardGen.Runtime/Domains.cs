@@ -11,14 +11,24 @@ namespace SafeguardGen;
 /// between them for the questions compared with one another to take every order); texts by the texts they are
 /// compared with and fresh ones; lists by the subsets of those groups.
 /// </summary>
-internal static class Domains
+internal sealed class Domains
 {
     /// <summary>The most groups of elements a list question is split into (its subsets are enumerated).</summary>
     private const int MaxListGroups = 12;
 
-    internal static AnswerValue[][] Build(ChecklistRules rules)
+    private readonly ChecklistRules rules;
+    private readonly Atoms atoms;
+
+    /// <summary>For each question, the questions compared with it directly or through others (itself included).</summary>
+    private readonly List<int>[] groups;
+
+    /// <summary>Each question's representatives when no question of its group is answered.</summary>
+    private readonly AnswerValue[][] unlinked;
+
+    internal Domains(ChecklistRules rules)
     {
-        var atoms = new Atoms(rules.Questions.Count);
+        this.rules = rules;
+        atoms = new Atoms(rules.Questions.Count);
         foreach (var safeguard in rules.Safeguards)
         {
             safeguard.When?.Rule.Visit(atoms);
@@ -34,17 +44,40 @@ internal static class Domains
             }
         }
 
-        // Questions compared with one another share their constants, and need as many values per interval as the group has questions.
-        var groupOf = atoms.Groups();
-        var result = new AnswerValue[rules.Questions.Count][];
-        for (var q = 0; q < result.Length; q++)
+        groups = atoms.Groups();
+        unlinked = Enumerable.Range(0, rules.Questions.Count).Select(q => Compute(q, [])).ToArray();
+    }
+
+    /// <summary>
+    /// A question's representatives for these answers. A question compared with another question that is answered
+    /// must also take that answer's value and its neighbours, which no rule names, so those count as constants too.
+    /// </summary>
+    internal AnswerValue[] For(int question, ReadOnlySpan<AnswerValue> answers)
+    {
+        var group = groups[question];
+        if (group.Count == 1)
         {
-            var group = groupOf[q];
-            var constants = group.SelectMany(member => atoms.Constants[member]).Concat(group.SelectMany(member => atoms.Sets[member].SelectMany(s => s))).ToList();
-            result[q] = Representatives(rules.Questions[q], constants, atoms.Sets[q], atoms.Constants[q], group.Count, linked: group.Count > 1);
+            return unlinked[question];
         }
 
-        return result;
+        var answered = new List<AnswerValue>();
+        foreach (var member in group)
+        {
+            if (answers[member].IsAnswered && answers[member].Kind != AnswerValueKind.List)
+            {
+                answered.Add(answers[member]);
+            }
+        }
+
+        return answered.Count == 0 ? unlinked[question] : Compute(question, answered);
+    }
+
+    /// <summary>Questions compared with one another share their constants, and need as many values per interval as the group has questions.</summary>
+    private AnswerValue[] Compute(int question, List<AnswerValue> answered)
+    {
+        var group = groups[question];
+        var constants = group.SelectMany(member => atoms.Constants[member]).Concat(group.SelectMany(member => atoms.Sets[member].SelectMany(s => s))).Concat(answered).ToList();
+        return Representatives(rules.Questions[question], constants, atoms.Sets[question], atoms.Constants[question], group.Count, linked: group.Count > 1);
     }
 
     private static AnswerValue[] Representatives(QuestionInfo question, List<AnswerValue> constants, List<AnswerValue[]> sets, List<AnswerValue> ownConstants, int width, bool linked)
@@ -192,6 +225,10 @@ internal static class Domains
         public void Set(int question, AnswerValue[] values) => Sets[question].Add(values);
 
         public void Linked(int question, int other) => links.Add((question, other));
+
+        public void Presence(int question)
+        {
+        }
 
         /// <summary>For each question, the questions compared with it directly or through others (itself included).</summary>
         public List<int>[] Groups()

@@ -91,6 +91,9 @@ internal interface IRuleVisitor
     void Set(int question, AnswerValue[] values);
 
     void Linked(int question, int other);
+
+    /// <summary>The rule asks whether the question is answered at all, so answering it can turn the rule from true to false.</summary>
+    void Presence(int question);
 }
 
 internal sealed class ConstantRule(Truth value) : Rule
@@ -121,23 +124,18 @@ internal sealed class NotRule(Rule operand) : Rule
 
 internal sealed class ChainRule(bool all, Rule[] operands) : Rule
 {
+    /// <summary>Operands evaluated on the stack; a longer chain (tens of thousands of terms) uses the heap.</summary>
+    private const int StackOperands = 64;
+
     public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers)
     {
-        // Kleene's fold, as Logic.And/Or over a span: the absorbing value wins, unknown beats the identity.
-        var absorbing = all ? Truth.False : Truth.True;
-        var result = all ? Truth.True : Truth.False;
-        foreach (var operand in operands)
+        var values = operands.Length <= StackOperands ? stackalloc Truth[operands.Length] : new Truth[operands.Length];
+        for (var i = 0; i < operands.Length; i++)
         {
-            var value = operand.Evaluate(answers);
-            if (value == absorbing)
-            {
-                return absorbing;
-            }
-
-            result = value == Truth.Unknown ? Truth.Unknown : result;
+            values[i] = operands[i].Evaluate(answers);
         }
 
-        return result;
+        return all ? Logic.And(values) : Logic.Or(values);
     }
 
     internal override void Visit(IRuleVisitor visitor)
@@ -256,7 +254,11 @@ internal sealed class AnsweredRule(int question) : Rule
 {
     public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers) => Of(answers[question].IsAnswered);
 
-    internal override void Visit(IRuleVisitor visitor) => visitor.Read(question);
+    internal override void Visit(IRuleVisitor visitor)
+    {
+        visitor.Read(question);
+        visitor.Presence(question);
+    }
 }
 
 internal sealed class ProvidedRule(int question, bool empty) : Rule

@@ -18,8 +18,9 @@ namespace SafeguardGen;
 /// its rules distinguish), so each group of safeguards linked by shared unanswered questions is enumerated over
 /// those representatives, and the groups are combined through the only thing the decision depends on: whether
 /// something makes the request one to refuse, leaves it incomplete, or lets the state refuse. A group whose
-/// enumeration would exceed <see cref="Budget"/> assignments is not enumerated: each of its questions counts as
-/// needed and any combination of its effects as reachable, which may ask too much but never too little.
+/// enumeration would exceed <see cref="Budget"/> assignments is not enumerated: its safeguards whose outcome is
+/// already settled keep it, and each question of the others counts as needed, which may ask too much but never
+/// too little.
 /// </para>
 /// </summary>
 internal sealed class StillNeededAnalysis
@@ -32,13 +33,19 @@ internal sealed class StillNeededAnalysis
     private const int Optional = 4;
 
     private readonly ChecklistRules rules;
-    private readonly AnswerValue[][] representatives;
+    private readonly Domains domains;
     private readonly int[][] readers;
+
+    /// <summary>
+    /// Per safeguard: whether its rules are monotone (none asks whether a question is answered), so that an outcome
+    /// it already has cannot change with more answers.
+    /// </summary>
+    private readonly bool[] monotone;
 
     internal StillNeededAnalysis(ChecklistRules rules)
     {
         this.rules = rules;
-        representatives = Domains.Build(rules);
+        domains = new Domains(rules);
         var readerLists = new List<int>[rules.Questions.Count];
         for (var s = 0; s < rules.Safeguards.Count; s++)
         {
@@ -49,10 +56,8 @@ internal sealed class StillNeededAnalysis
         }
 
         readers = readerLists.Select(l => l?.ToArray() ?? []).ToArray();
+        monotone = rules.Safeguards.Select(PresenceCheck.IsMonotone).ToArray();
     }
-
-    /// <summary>The representative answers of a question (without "unanswered"), for tests of the definition.</summary>
-    internal IReadOnlyList<AnswerValue> Representatives(int question) => representatives[question];
 
     internal static Decision DecisionOf(int effects) =>
         (effects & Must) != 0 ? Decision.MustRefuse : (effects & Incomplete) != 0 ? Decision.Incomplete : (effects & Optional) != 0 ? Decision.MayRefuse : Decision.Proceed;
@@ -278,15 +283,16 @@ internal sealed class StillNeededAnalysis
     private void Enumerate(Component component, AnswerValue[] scratch)
     {
         var questions = component.Questions;
+        var representatives = questions.Select(q => domains.For(q, scratch)).ToArray();
         var radix = new int[questions.Length];
         long total = 1;
         for (var j = 0; j < questions.Length; j++)
         {
-            radix[j] = representatives[questions[j]].Length + 1;
+            radix[j] = representatives[j].Length + 1;
             total *= radix[j];
             if (total > Budget)
             {
-                Overapproximate(component);
+                Overapproximate(component, scratch);
                 return;
             }
         }
@@ -298,7 +304,7 @@ internal sealed class StillNeededAnalysis
         {
             for (var j = 0; j < questions.Length; j++)
             {
-                scratch[questions[j]] = digits[j] == 0 ? AnswerValue.Unanswered : representatives[questions[j]][digits[j] - 1];
+                scratch[questions[j]] = digits[j] == 0 ? AnswerValue.Unanswered : representatives[j][digits[j] - 1];
             }
 
             var e = 0;
@@ -355,13 +361,29 @@ internal sealed class StillNeededAnalysis
         component.After = after;
     }
 
-    /// <summary>Too many assignments to enumerate: every combination of the group's possible effects counts as reachable.</summary>
-    private void Overapproximate(Component component)
+    /// <summary>
+    /// Too many assignments to enumerate. A safeguard of the group whose outcome is already settled (its rules are
+    /// monotone and its outcome is not Unanswered) keeps its effects; any combination of the others' possible effects
+    /// counts as reachable, and a question read by one of them counts as able to change the decision.
+    /// </summary>
+    private void Overapproximate(Component component, AnswerValue[] scratch)
     {
+        var settledEffects = 0;
         var possible = 0;
+        var unsettled = new HashSet<int>();
         foreach (var s in component.Safeguards)
         {
-            possible |= PossibleEffects(rules.Safeguards[s].Info);
+            var safeguard = rules.Safeguards[s];
+            var outcome = monotone[s] ? Evaluator.Outcome(safeguard, scratch) : SafeguardOutcome.Unanswered;
+            if (outcome == SafeguardOutcome.Unanswered)
+            {
+                possible |= PossibleEffects(safeguard.Info);
+                unsettled.Add(s);
+            }
+            else
+            {
+                settledEffects |= Effects(safeguard.Info, outcome);
+            }
         }
 
         var reachable = 0;
@@ -369,25 +391,74 @@ internal sealed class StillNeededAnalysis
         {
             if ((e & ~possible) == 0)
             {
-                reachable |= 1 << e;
+                reachable |= 1 << (e | settledEffects);
             }
         }
 
-        ulong pairs = 0;
+        ulong any = 0;
+        ulong same = 0;
         for (var x = 0; x < 8; x++)
         {
+            if ((reachable & (1 << x)) == 0)
+            {
+                continue;
+            }
+
+            same |= 1UL << ((x << 3) | x);
             for (var y = 0; y < 8; y++)
             {
-                if ((reachable & (1 << x)) != 0 && (reachable & (1 << y)) != 0)
+                if ((reachable & (1 << y)) != 0)
                 {
-                    pairs |= 1UL << ((x << 3) | y);
+                    any |= 1UL << ((x << 3) | y);
                 }
             }
         }
 
         component.Reachable = reachable;
-        component.Pairs = component.Questions.Select(_ => pairs).ToArray();
+        component.Pairs = component.Questions.Select(q => readers[q].Any(unsettled.Contains) ? any : same).ToArray();
         component.After = component.Questions.Select(q => new[] { reachable }).ToArray();
+    }
+
+    /// <summary>Finds whether any rule of a safeguard asks whether a question is answered.</summary>
+    private sealed class PresenceCheck : IRuleVisitor
+    {
+        private bool presence;
+
+        public static bool IsMonotone(SafeguardRules safeguard)
+        {
+            var check = new PresenceCheck();
+            safeguard.When?.Rule.Visit(check);
+            safeguard.Unless?.Rule.Visit(check);
+            foreach (var exception in safeguard.Exceptions)
+            {
+                exception.When.Rule.Visit(check);
+            }
+
+            foreach (var test in safeguard.Tests)
+            {
+                test.Met.Visit(check);
+            }
+
+            return !check.presence;
+        }
+
+        public void Read(int question)
+        {
+        }
+
+        public void Constant(int question, AnswerValue value)
+        {
+        }
+
+        public void Set(int question, AnswerValue[] values)
+        {
+        }
+
+        public void Linked(int question, int other)
+        {
+        }
+
+        public void Presence(int question) => presence = true;
     }
 
     private sealed class UnionFind

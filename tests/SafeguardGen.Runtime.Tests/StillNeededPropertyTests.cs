@@ -56,6 +56,18 @@ public sealed class StillNeededPropertyTests
         Cases.Sample(c => Evaluator.DecisionOnly(c.Rules, c.Answers) == Evaluator.Validate(c.Rules, c.Answers).Decision, iter: 400);
     }
 
+    /// <summary>Cases random sampling once found: a number compared with another question that is already answered.</summary>
+    [Theory]
+    [InlineData(16956596)]
+    [InlineData(451279503)]
+    [InlineData(1925871281)]
+    public void Still_needed_is_exact_where_a_question_is_compared_with_an_answered_one(int seed)
+    {
+        var c = Build(seed);
+
+        Assert.Equal(BruteForce(c.Rules, c.Answers), Evaluator.Validate(c.Rules, c.Answers).StillNeeded.Select(q => q.Id).OrderBy(id => id, StringComparer.Ordinal));
+    }
+
     private static List<string> BruteForce(ChecklistRules rules, AnswerValue[] answers)
     {
         var open = Enumerable.Range(0, answers.Length).Where(i => !answers[i].IsAnswered).ToList();
