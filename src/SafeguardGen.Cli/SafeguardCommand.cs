@@ -15,6 +15,21 @@ public static class SafeguardCommand
 
     public const string UsageHint = "Run 'safeguard --help' for usage.";
 
+    /// <summary>The files and folders a command reads.</summary>
+    internal static Argument<string[]> Inputs(string description) => new("inputs") { Description = description, Arity = ArgumentArity.OneOrMore };
+
+    /// <summary>Reports a usage error (the message, if any, then where to find usage) and gives its exit code.</summary>
+    internal static int Usage(TextWriter error, string? message = null)
+    {
+        if (message is not null)
+        {
+            error.WriteLine("safeguard: " + message);
+        }
+
+        error.WriteLine(UsageHint);
+        return UsageError;
+    }
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         try
@@ -69,11 +84,7 @@ internal static class CheckCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var inputs = new Argument<string[]>("inputs")
-        {
-            Description = "The .treaty files to check, or folders to search for them (recursively).",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var inputs = SafeguardCommand.Inputs("The .treaty files to check, or folders to search for them (recursively).");
         var format = new Option<string>("--format", "-f")
         {
             Description = "How to print the diagnostics: text (the compiler's form), json, or sarif (SARIF 2.1.0).",
@@ -95,16 +106,13 @@ internal static class CheckCommand
             Uri? helpBaseUri = null;
             if (helpBaseText is not null && !TryHelpBase(helpBaseText, out helpBaseUri))
             {
-                error.WriteLine("safeguard: --help-base '" + helpBaseText + "' is not an absolute http, https or file URI.");
-                error.WriteLine(SafeguardCommand.UsageHint);
-                return SafeguardCommand.UsageError;
+                return SafeguardCommand.Usage(error, "--help-base '" + helpBaseText + "' is not an absolute http, https or file URI.");
             }
 
             var files = InputFiles.Find(parse.GetValue(inputs) ?? Array.Empty<string>(), error);
             if (files is null)
             {
-                error.WriteLine(SafeguardCommand.UsageHint);
-                return SafeguardCommand.UsageError;
+                return SafeguardCommand.Usage(error);
             }
 
             var result = InputFile.Compile(files);
@@ -151,11 +159,7 @@ internal static class DocsCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var inputs = new Argument<string[]>("inputs")
-        {
-            Description = "The .treaty files to document, or folders to search for them (recursively).",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var inputs = SafeguardCommand.Inputs("The .treaty files to document, or folders to search for them (recursively).");
         var outFolder = new Option<string>("--out", "-o")
         {
             Description = "The folder to write the pages to; files whose content is unchanged are left untouched.",
@@ -194,23 +198,18 @@ internal static class DocsCommand
                     error.WriteLine("safeguard: no templates folder named '" + templateFolder + "'.");
                 }
 
-                error.WriteLine(SafeguardCommand.UsageHint);
-                return SafeguardCommand.UsageError;
+                return SafeguardCommand.Usage(error);
             }
 
             var folder = parse.GetValue(outFolder)!;
             if (File.Exists(folder))
             {
-                error.WriteLine("safeguard: --out '" + folder.Replace('\\', '/') + "' is a file; give the folder to write the pages to.");
-                error.WriteLine(SafeguardCommand.UsageHint);
-                return SafeguardCommand.UsageError;
+                return SafeguardCommand.Usage(error, "--out '" + folder.Replace('\\', '/') + "' is a file; give the folder to write the pages to.");
             }
 
             if (Docs.DocsWriter.ContainsWorkingFolder(folder))
             {
-                error.WriteLine("safeguard: --out '" + folder.Replace('\\', '/') + "' holds the working folder; the site is replaced as a whole, so give a folder that you are not in.");
-                error.WriteLine(SafeguardCommand.UsageHint);
-                return SafeguardCommand.UsageError;
+                return SafeguardCommand.Usage(error, "--out '" + folder.Replace('\\', '/') + "' holds the working folder; the site is replaced as a whole, so give a folder that you are not in.");
             }
 
             var compiled = InputFile.Compile(files);
@@ -218,9 +217,7 @@ internal static class DocsCommand
             var languageError = LanguageChoice.Check(only, compiled.Model);
             if (languageError is not null)
             {
-                error.WriteLine("safeguard: " + languageError);
-                error.WriteLine(SafeguardCommand.UsageHint);
-                return SafeguardCommand.UsageError;
+                return SafeguardCommand.Usage(error, languageError);
             }
 
             var docsFormat = parse.GetValue(format) == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown;

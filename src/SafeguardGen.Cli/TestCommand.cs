@@ -16,11 +16,7 @@ internal static class TestCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var inputs = new Argument<string[]>("inputs")
-        {
-            Description = "The .treaty files whose scenarios to run, or folders to search for them (recursively); the checklists they test must be among them.",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var inputs = SafeguardCommand.Inputs("The .treaty files whose scenarios to run, or folders to search for them (recursively); the checklists they test must be among them.");
         var format = new Option<string>("--format", "-f")
         {
             Description = "text (failures at their file, line and column, then 'N passed, N failed'), json, or junit (JUnit XML for CI systems).",
@@ -46,16 +42,13 @@ internal static class TestCommand
             var minimum = parse.GetValue(minCoverage);
             if (minimum is < 0 or > 100)
             {
-                error.WriteLine("safeguard: --min-coverage must be a percentage from 0 to 100, not " + minimum.Value.ToString(CultureInfo.InvariantCulture) + ".");
-                error.WriteLine(SafeguardCommand.UsageHint);
-                return SafeguardCommand.UsageError;
+                return SafeguardCommand.Usage(error, "--min-coverage must be a percentage from 0 to 100, not " + minimum.Value.ToString(CultureInfo.InvariantCulture) + ".");
             }
 
             var files = InputFiles.Find(parse.GetValue(inputs) ?? Array.Empty<string>(), error);
             if (files is null)
             {
-                error.WriteLine(SafeguardCommand.UsageHint);
-                return SafeguardCommand.UsageError;
+                return SafeguardCommand.Usage(error);
             }
 
             var compiled = InputFile.Compile(files);

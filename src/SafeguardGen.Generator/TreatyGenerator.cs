@@ -126,8 +126,12 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Combine(emitted.Collect())
             .Select(static (pair, _) =>
             {
-                var layouts = pair.Right.ToDictionary(s => s.Id, s => new ChecklistLayout(s), StringComparer.Ordinal);
-                return ScenarioLowering.Lower(pair.Left.SelectMany(s => s), layouts).OrderBy(s => s.Id, StringComparer.Ordinal).ToEquatableArray();
+                // Only the checklists that scenarios test are laid out, and none when there is no scenario, so a
+                // keystroke in a project without scenarios costs nothing here.
+                var scenarios = pair.Left.SelectMany(s => s).ToList();
+                var tested = new HashSet<string>(scenarios.Select(s => s.Checklist.ToString()), StringComparer.Ordinal);
+                var layouts = pair.Right.Where(s => tested.Contains(s.Id)).ToDictionary(s => s.Id, s => new ChecklistLayout(s), StringComparer.Ordinal);
+                return ScenarioLowering.Lower(scenarios, layouts).OrderBy(s => s.Id, StringComparer.Ordinal).ToEquatableArray();
             })
             .WithTrackingName(TrackingNames.Scenarios);
         context.RegisterSourceOutput(scenarios, static (output, list) => Guard(output, () =>

@@ -221,8 +221,8 @@ public readonly struct AnswerValue : IEquatable<AnswerValue>
     public static bool operator !=(AnswerValue left, AnswerValue right) => !left.Equals(right);
 
     /// <summary>
-    /// The answer written out for explanations, exactly as <see cref="AnswerFormat"/> writes typed answers: yes/no,
-    /// numbers and dates in invariant form, options by name, a text in quotes; null when unanswered.
+    /// The answer written out for explanations: yes/no, numbers and dates in invariant form, options by name, a
+    /// text in quotes, a list in brackets; null when unanswered.
     /// </summary>
     public string? Format(QuestionInfo question)
     {

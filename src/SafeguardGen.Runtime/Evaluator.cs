@@ -302,6 +302,35 @@ public static class Evaluator
         return must ? Decision.MustRefuse : incomplete ? Decision.Incomplete : may ? Decision.MayRefuse : Decision.Proceed;
     }
 
+    /// <summary>
+    /// The decisions a checklist's safeguards can lead to at all: Proceed always, and each other decision when one of
+    /// its safeguards can cause it (by being not satisfied, or unanswered).
+    /// </summary>
+    public static IReadOnlyList<Decision> PossibleDecisions(ChecklistRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        bool Can(Func<SafeguardInfo, SafeguardOutcome, bool> causes) =>
+            rules.Safeguards.Any(s => causes(s.Info, SafeguardOutcome.NotSatisfied) || causes(s.Info, SafeguardOutcome.Unanswered));
+
+        var result = new List<Decision> { Decision.Proceed };
+        if (Can(MayRefuse))
+        {
+            result.Add(Decision.MayRefuse);
+        }
+
+        if (Can(MustRefuse))
+        {
+            result.Add(Decision.MustRefuse);
+        }
+
+        if (Can(LeavesIncomplete))
+        {
+            result.Add(Decision.Incomplete);
+        }
+
+        return result;
+    }
+
     /// <summary>Whether a safeguard's result makes the request one that must be refused.</summary>
     internal static bool MustRefuse(SafeguardInfo safeguard, SafeguardOutcome outcome) =>
         outcome == SafeguardOutcome.NotSatisfied && (safeguard.RefusalGround == RefusalGroundKind.Mandatory

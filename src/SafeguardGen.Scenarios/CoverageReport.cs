@@ -100,7 +100,7 @@ public sealed record CoverageReport(IReadOnlyList<CoverageItem> Items, IReadOnly
                 safeguardSummaries.Add(new SafeguardCoverageSummary(name, Enum<SafeguardOutcome>().Where(o => safeguardSeen.Outcomes.HasFlag((OutcomeSeen)(1 << (int)o))).ToArray()));
             }
 
-            var reachable = Reachable(checklistRules);
+            var reachable = Evaluator.PossibleDecisions(checklistRules);
             var reached = Enum<Decision>().Where(d => seen.Decisions.HasFlag((DecisionSeen)(1 << (int)d))).ToArray();
             foreach (var decision in reachable)
             {
@@ -111,29 +111,6 @@ public sealed record CoverageReport(IReadOnlyList<CoverageItem> Items, IReadOnly
         }
 
         return new CoverageReport(items, summaries);
-    }
-
-    /// <summary>The decisions a checklist's safeguards can lead to at all: Proceed always, the others when a safeguard can cause them.</summary>
-    private static Decision[] Reachable(ChecklistRules rules)
-    {
-        var infos = rules.Safeguards.Select(s => s.Info).ToList();
-        var result = new List<Decision> { Decision.Proceed };
-        if (infos.Any(i => i.RefusalGround == RefusalGroundKind.Optional))
-        {
-            result.Add(Decision.MayRefuse);
-        }
-
-        if (infos.Any(i => i.RefusalGround == RefusalGroundKind.Mandatory || (i.RefusalGround == RefusalGroundKind.None && i.Severity == SafeguardSeverity.Blocking)))
-        {
-            result.Add(Decision.MustRefuse);
-        }
-
-        if (infos.Any(i => i.Severity == SafeguardSeverity.Blocking))
-        {
-            result.Add(Decision.Incomplete);
-        }
-
-        return result.ToArray();
     }
 
     private static T[] Enum<T>()

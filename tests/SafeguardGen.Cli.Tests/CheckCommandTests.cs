@@ -11,24 +11,15 @@ public sealed class CheckCommandTests : IDisposable
 {
     private static readonly string Root = SafeguardGen.Testing.TestProcess.RepositoryRoot;
     private static readonly string Examples = Path.Combine(Root, "examples", "treaties");
-    private readonly string folder = Directory.CreateTempSubdirectory("safeguard-cli-").FullName;
+    private readonly ScratchFolder scratch = new("safeguard-cli-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    private string folder => scratch.Path;
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = SafeguardCommand.Run(args, output, error);
-        return (exit, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString());
-    }
+    public void Dispose() => scratch.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => Commands.Run(args);
+
+    private string Write(string name, string text) => scratch.Write(name, text);
 
     private const string Broken = """
         treaty demo {

@@ -15,13 +15,7 @@ public sealed class DocsCommandTests : IDisposable
 
     private static string Examples => Path.Combine(SafeguardGen.Testing.TestProcess.RepositoryRoot, "examples", "treaties");
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = SafeguardCommand.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => Commands.Run(args);
 
     [Theory]
     [InlineData("md", "en/budapest.md")]

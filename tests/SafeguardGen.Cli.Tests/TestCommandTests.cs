@@ -12,24 +12,13 @@ namespace SafeguardGen.Cli.Tests;
 public sealed class TestCommandTests : IDisposable
 {
     private static readonly string Examples = Path.Combine(SafeguardGen.Testing.TestProcess.RepositoryRoot, "examples");
-    private readonly string folder = Directory.CreateTempSubdirectory("safeguard-test-").FullName;
+    private readonly ScratchFolder scratch = new("safeguard-test-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => scratch.Dispose();
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = SafeguardCommand.Run(args, output, error);
-        return (exit, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => Commands.Run(args);
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => scratch.Write(name, text);
 
     /// <summary>A checklist of one blocking safeguard with an exception, and one scenario whose decision is given.</summary>
     private static string Treaty(string decision, string extra = "") => """

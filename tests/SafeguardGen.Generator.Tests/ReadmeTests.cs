@@ -22,6 +22,17 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void CI_runs_exactly_the_test_command_the_readme_gives()
+    {
+        var quickStart = Block("sh", 0).Split('\n');
+        var command = quickStart[Array.FindIndex(quickStart, line => line.StartsWith("# Every test", StringComparison.Ordinal)) + 1];
+        var ci = File.ReadAllText(Path.Combine(Harness.RepositoryRoot, ".ci", "run")).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+
+        Assert.StartsWith("dotnet test", command, StringComparison.Ordinal);
+        Assert.Contains(command, ci);
+    }
+
+    [Fact]
     public void The_quick_start_builds_and_its_broken_variant_fails_with_the_error_the_readme_shows()
     {
         var treaty = Block("treaty", 1);

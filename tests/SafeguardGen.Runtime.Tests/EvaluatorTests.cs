@@ -13,8 +13,9 @@ public sealed class EvaluatorTests
 
     private static SafeguardResult Evaluate(bool? answer, (string, Truth)? when = null, (string, Truth)? unless = null, params ExceptionResult[] exceptions)
     {
-        var text = new AnswerText(Question, AnswerFormat.Of(answer));
-        return Evaluator.Evaluate(Safeguard("s"), when, unless, exceptions, [new TestResult(text, Logic.IsYes(answer))], [text]);
+        var value = AnswerValue.Of(answer);
+        var text = new AnswerText(Question, value.Format(Question));
+        return Evaluator.Evaluate(Safeguard("s"), when, unless, exceptions, [new TestResult(text, Rule.Answer(0).Evaluate([value]))], [text]);
     }
 
     [Fact]

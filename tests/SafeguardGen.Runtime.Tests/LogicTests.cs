@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace SafeguardGen.Runtime.Tests;
 
 public sealed class LogicTests
@@ -45,33 +47,37 @@ public sealed class LogicTests
         Assert.Equal(Truth.Unknown, Logic.Not(Truth.Unknown));
     }
 
+    private static AnswerValue Number(decimal n) => AnswerValue.Number(n);
+
+    private static AnswerValue List(params int[] options) => AnswerValue.List(options.Select(AnswerValue.Choice).ToArray());
+
     [Fact]
     public void A_comparison_with_an_unanswered_question_is_unknown()
     {
-        Assert.Equal(Truth.Unknown, Logic.GreaterOrEqual<decimal>(null, 4m));
-        Assert.Equal(Truth.True, Logic.GreaterOrEqual<decimal>(4m, 4m));
-        Assert.Equal(Truth.False, Logic.Less<decimal>(4m, 4m));
-        Assert.Equal(Truth.True, Logic.LessOrEqual<System.DateOnly>(new System.DateOnly(2024, 1, 1), new System.DateOnly(2024, 12, 24)));
-        Assert.Equal(Truth.Unknown, Logic.Equal((string?)null, "x"));
-        Assert.Equal(Truth.Unknown, Logic.Equal("  ", "x"));
+        Assert.Equal(Truth.Unknown, Rule.Compare(0, Comparison.GreaterOrEqual, Number(4m)).Evaluate([AnswerValue.Unanswered]));
+        Assert.Equal(Truth.True, Rule.Compare(0, Comparison.GreaterOrEqual, Number(4m)).Evaluate([Number(4m)]));
+        Assert.Equal(Truth.False, Rule.Compare(0, Comparison.Less, Number(4m)).Evaluate([Number(4m)]));
+        Assert.Equal(Truth.True, Rule.Compare(0, Comparison.LessOrEqual, AnswerValue.Date(new System.DateOnly(2024, 12, 24))).Evaluate([AnswerValue.Date(new System.DateOnly(2024, 1, 1))]));
+        Assert.Equal(Truth.Unknown, Rule.Compare(0, Comparison.Equal, AnswerValue.Text("x")).Evaluate([AnswerValue.Unanswered]));
+        Assert.Equal(Truth.Unknown, Rule.Compare(0, Comparison.Equal, AnswerValue.Text("x")).Evaluate([AnswerValue.Text("  ")]));
     }
 
     [Fact]
     public void List_tests_distinguish_unanswered_from_empty()
     {
-        Assert.Equal(Truth.Unknown, Logic.IsEmpty<int>(null));
-        Assert.Equal(Truth.True, Logic.IsEmpty<int>([]));
-        Assert.Equal(Truth.False, Logic.IsEmpty<int>([1]));
-        Assert.Equal(Truth.True, Logic.AnyOf<int>([1, 2], [2, 3]));
-        Assert.Equal(Truth.False, Logic.NoneOf<int>([1, 2], [2, 3]));
-        Assert.Equal(Truth.True, Logic.Contains<int>([1, 2], 2));
-        Assert.Equal(Truth.Unknown, Logic.Contains<int>(null, 2));
+        Assert.Equal(Truth.Unknown, Rule.Empty(0).Evaluate([AnswerValue.Unanswered]));
+        Assert.Equal(Truth.True, Rule.Empty(0).Evaluate([List()]));
+        Assert.Equal(Truth.False, Rule.Empty(0).Evaluate([List(1)]));
+        Assert.Equal(Truth.True, Rule.In(0, AnswerValue.Choice(2), AnswerValue.Choice(3)).Evaluate([List(1, 2)]));
+        Assert.Equal(Truth.False, Rule.Not(Rule.In(0, AnswerValue.Choice(2), AnswerValue.Choice(3))).Evaluate([List(1, 2)]));
+        Assert.Equal(Truth.True, Rule.Contains(0, AnswerValue.Choice(2)).Evaluate([List(1, 2)]));
+        Assert.Equal(Truth.Unknown, Rule.Contains(0, AnswerValue.Choice(2)).Evaluate([AnswerValue.Unanswered]));
     }
 
     [Fact]
     public void Blank_text_is_not_provided_evidence()
     {
-        Assert.Equal(Truth.Unknown, Logic.IsProvided(" \n"));
-        Assert.Equal(Truth.True, Logic.IsProvided("Order of the investigating judge, 3 March"));
+        Assert.Equal(Truth.Unknown, Rule.Provided(0).Evaluate([AnswerValue.Text(" \n")]));
+        Assert.Equal(Truth.True, Rule.Provided(0).Evaluate([AnswerValue.Text("Order of the investigating judge, 3 March")]));
     }
 }

@@ -215,6 +215,38 @@ internal sealed partial class Binder
         return value is null ? null : new BinaryExpression(op, left, value);
     }
 
+    /// <summary>An option of a choice question named by <paramref name="option"/>; SG0221 with the closest option when it has none of that name.</summary>
+    private Literal? BindOption(Scope scope, NameExpressionSyntax option, Question question, string questionText)
+    {
+        var name = option.Name.Text;
+        if (optionNames.TryGetValue(question.Key, out var names) && names.Contains(name))
+        {
+            return new Literal(ValueType.Choice, name);
+        }
+
+        var suggestion = Suggest(scope, name, question.Options.Select(o => o.Name));
+        Report(scope, DiagnosticDescriptors.UnknownOption, option.Span, name, questionText, OptionList(question.Options) + (suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
+        return null;
+    }
+
+    /// <summary>Binds each value in turn; null as soon as one does not bind (it has been reported).</summary>
+    private static EquatableArray<Literal>? BindAll<T>(IEnumerable<T> syntaxes, System.Func<T, Literal?> bind)
+    {
+        var literals = new List<Literal>();
+        foreach (var syntax in syntaxes)
+        {
+            var literal = bind(syntax);
+            if (literal is null)
+            {
+                return null;
+            }
+
+            literals.Add(literal);
+        }
+
+        return literals.ToEquatableArray();
+    }
+
     /// <summary>Binds a value compared with (or tested against) a question: an option name for a choice, else a literal of its type.</summary>
     private Literal? BindValue(Scope scope, ExpressionSyntax syntax, QuestionReference question, string questionText)
     {
@@ -229,15 +261,7 @@ internal sealed partial class Binder
             var options = questions[question.Key].Options;
             if (syntax is NameExpressionSyntax { Name.Parts.Count: 1 } option)
             {
-                var name = option.Name.Text;
-                if (optionNames.TryGetValue(question.Key, out var names) && names.Contains(name))
-                {
-                    return new Literal(ValueType.Choice, name);
-                }
-
-                var suggestion = Suggest(scope, name, options.Select(o => o.Name));
-                Report(scope, DiagnosticDescriptors.UnknownOption, syntax.Span, name, questionText, OptionList(options) + (suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
-                return null;
+                return BindOption(scope, option, questions[question.Key], questionText);
             }
 
             Report(scope, DiagnosticDescriptors.TypeMismatch, syntax.Span, "Question '" + questionText + "' is a choice; compare it with one of its options (" + OptionList(options) + "), not with " + ConditionText(scope, syntax));
@@ -275,19 +299,8 @@ internal sealed partial class Binder
             return null;
         }
 
-        var values = new List<Literal>();
-        foreach (var valueSyntax in syntax.Values)
-        {
-            var value = BindValue(scope, valueSyntax, operand, operandText);
-            if (value is null)
-            {
-                return null;
-            }
-
-            values.Add(value);
-        }
-
-        return new InExpression(operand, syntax.Negated, values.ToEquatableArray());
+        var values = BindAll(syntax.Values, value => BindValue(scope, value, operand, operandText));
+        return values is null ? null : new InExpression(operand, syntax.Negated, values.Value);
     }
 
     private ContainsExpression? BindContains(Scope scope, ContainsExpressionSyntax syntax, ISet<QuestionKey> reads)

@@ -172,19 +172,7 @@ internal sealed partial class Binder
             return null;
         }
 
-        var literals = new List<Literal>();
-        foreach (var item in value.Items)
-        {
-            var literal = BindScenarioItem(scope, item, question, questionText);
-            if (literal is null)
-            {
-                return null;
-            }
-
-            literals.Add(literal);
-        }
-
-        return literals.ToEquatableArray();
+        return BindAll(value.Items, item => BindScenarioItem(scope, item, question, questionText));
     }
 
     private Literal? BindScenarioItem(Scope scope, ExpressionSyntax item, Question question, string questionText)
@@ -192,14 +180,7 @@ internal sealed partial class Binder
         var type = question.Type.Value;
         if (type == ValueType.Choice && item is NameExpressionSyntax option)
         {
-            if (optionNames.TryGetValue(question.Key, out var names) && names.Contains(option.Name.Text))
-            {
-                return new Literal(ValueType.Choice, option.Name.Text);
-            }
-
-            var suggestion = Suggest(scope, option.Name.Text, question.Options.Select(o => o.Name));
-            Report(scope, DiagnosticDescriptors.UnknownOption, item.Span, option.Name.Text, questionText, OptionList(question.Options) + (suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
-            return null;
+            return BindOption(scope, option, question, questionText);
         }
 
         if (item is LiteralSyntax literal && type != ValueType.Choice && LiteralFits(literal.Kind, type))

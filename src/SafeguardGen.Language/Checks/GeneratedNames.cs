@@ -44,7 +44,7 @@ public static class GeneratedNames
     public static readonly IReadOnlyCollection<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)
     {
         "Generated",
-        "AnswerFormat", "AnswersJson", "AnswerText", "AnswerType", "AssessmentResult", "ChecklistHandlerAttribute", "ChoiceJsonConverter",
+        "AnswersJson", "AnswerText", "AnswerType", "AssessmentResult", "ChecklistHandlerAttribute", "ChoiceJsonConverter",
         "Citation", "Decision", "Evaluator", "ExceptionResult", "HandlesSafeguardAttribute", "IChecklist", "LocalizedText",
         "Logic", "OptionInfo", "QuestionInfo", "RefusalGroundKind", "SafeguardInfo", "SafeguardOutcome", "SafeguardResult",
         "SafeguardSeverity", "TestResult", "Truth",

@@ -761,22 +761,35 @@ internal sealed class Parser
 
     private LiteralSyntax? ParseLiteralOperand()
     {
-        var token = Current;
-        switch (token.Kind)
+        var literal = TryLiteral(yesNo: false);
+        if (literal is null)
         {
-            case TokenKind.Number:
-                Next();
-                return new LiteralSyntax(LiteralKind.Number, token.Value, token.Span);
-            case TokenKind.Date:
-                Next();
-                return new LiteralSyntax(LiteralKind.Date, token.Value, token.Span);
-            case TokenKind.StringLiteral:
-                Next();
-                return new LiteralSyntax(LiteralKind.Text, token.Value, token.Span);
-            default:
-                ReportExpected("a number, a date or a string");
-                return null;
+            ReportExpected("a number, a date or a string");
         }
+
+        return literal;
+    }
+
+    /// <summary>Reads a literal if one stands here: a number, a date, a string, and with <paramref name="yesNo"/> also yes or no; otherwise reads nothing.</summary>
+    private LiteralSyntax? TryLiteral(bool yesNo)
+    {
+        var token = Current;
+        var kind = token.Kind switch
+        {
+            TokenKind.Number => LiteralKind.Number,
+            TokenKind.Date => LiteralKind.Date,
+            TokenKind.StringLiteral => LiteralKind.Text,
+            TokenKind.Identifier when yesNo && token.Value == "yes" => LiteralKind.Yes,
+            TokenKind.Identifier when yesNo && token.Value == "no" => LiteralKind.No,
+            _ => (LiteralKind?)null,
+        };
+        if (kind is null)
+        {
+            return null;
+        }
+
+        Next();
+        return new LiteralSyntax(kind.Value, token.Value, token.Span);
     }
 
     private static bool IsComparison(TokenKind kind) =>
@@ -999,28 +1012,20 @@ internal sealed class Parser
 
     private ExpressionSyntax ParseScenarioItem()
     {
-        var token = Current;
-        switch (token.Kind)
+        if (TryLiteral(yesNo: true) is { } literal)
         {
-            case TokenKind.Number:
-                Next();
-                return new LiteralSyntax(LiteralKind.Number, token.Value, token.Span);
-            case TokenKind.Date:
-                Next();
-                return new LiteralSyntax(LiteralKind.Date, token.Value, token.Span);
-            case TokenKind.StringLiteral:
-                Next();
-                return new LiteralSyntax(LiteralKind.Text, token.Value, token.Span);
-            case TokenKind.Identifier when token.Value is "yes" or "no":
-                Next();
-                return new LiteralSyntax(token.Value == "yes" ? LiteralKind.Yes : LiteralKind.No, token.Value, token.Span);
-            case TokenKind.Identifier:
-                Next();
-                return new NameExpressionSyntax(new NameSyntax(new[] { new IdentifierSyntax(token.Value, token.Span) }.ToEquatableArray(), token.Span));
-            default:
-                ReportExpected("an answer: yes, no, a number, a date, a string, an option's name, or a list in parentheses");
-                return new ErrorExpressionSyntax(new TextSpan(token.Span.Start, 0));
+            return literal;
         }
+
+        var token = Current;
+        if (token.Kind == TokenKind.Identifier)
+        {
+            Next();
+            return new NameExpressionSyntax(new NameSyntax(new[] { new IdentifierSyntax(token.Value, token.Span) }.ToEquatableArray(), token.Span));
+        }
+
+        ReportExpected("an answer: yes, no, a number, a date, a string, an option's name, or a list in parentheses");
+        return new ErrorExpressionSyntax(new TextSpan(token.Span.Start, 0));
     }
 
     /// <summary><c>expect decision …</c>, <c>expect outcome &lt;safeguard&gt; …</c> or <c>expect still-needed exactly|includes|excludes (…)</c>.</summary>
@@ -1193,6 +1198,11 @@ internal sealed class Parser
 
     private ExpressionSyntax ParsePrimary(int depth)
     {
+        if (TryLiteral(yesNo: true) is { } literal)
+        {
+            return literal;
+        }
+
         var token = Current;
         switch (token.Kind)
         {
@@ -1208,21 +1218,6 @@ internal sealed class Parser
                 var inner = ParseOr(depth + 1);
                 Expect(TokenKind.CloseParen, out _);
                 return inner;
-            case TokenKind.Number:
-                Next();
-                return new LiteralSyntax(LiteralKind.Number, token.Value, token.Span);
-            case TokenKind.Date:
-                Next();
-                return new LiteralSyntax(LiteralKind.Date, token.Value, token.Span);
-            case TokenKind.StringLiteral:
-                Next();
-                return new LiteralSyntax(LiteralKind.Text, token.Value, token.Span);
-            case TokenKind.Identifier when token.Value == "yes":
-                Next();
-                return new LiteralSyntax(LiteralKind.Yes, token.Value, token.Span);
-            case TokenKind.Identifier when token.Value == "no":
-                Next();
-                return new LiteralSyntax(LiteralKind.No, token.Value, token.Span);
             case TokenKind.Identifier when !ExpressionKeywords.Contains(token.Value, StringComparer.Ordinal):
                 return new NameExpressionSyntax(ParseName("a question or fact"));
             default:
