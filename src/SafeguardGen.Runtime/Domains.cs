@@ -31,17 +31,7 @@ internal sealed class Domains
         atoms = new Atoms(rules.Questions.Count);
         foreach (var safeguard in rules.Safeguards)
         {
-            safeguard.When?.Rule.Visit(atoms);
-            safeguard.Unless?.Rule.Visit(atoms);
-            foreach (var exception in safeguard.Exceptions)
-            {
-                exception.When.Rule.Visit(atoms);
-            }
-
-            foreach (var test in safeguard.Tests)
-            {
-                test.Met.Visit(atoms);
-            }
+            safeguard.Visit(atoms);
         }
 
         groups = atoms.Groups();

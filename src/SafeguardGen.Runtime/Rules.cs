@@ -314,7 +314,24 @@ public sealed record SafeguardRules(
     ConditionRule? Unless,
     IReadOnlyList<ExceptionRule> Exceptions,
     IReadOnlyList<TestRule> Tests,
-    IReadOnlyList<int> Reads);
+    IReadOnlyList<int> Reads)
+{
+    /// <summary>Visits every rule of the safeguard: its conditions, its exceptions' conditions and its tests.</summary>
+    internal void Visit(IRuleVisitor visitor)
+    {
+        When?.Rule.Visit(visitor);
+        Unless?.Rule.Visit(visitor);
+        foreach (var exception in Exceptions)
+        {
+            exception.When.Rule.Visit(visitor);
+        }
+
+        foreach (var test in Tests)
+        {
+            test.Met.Visit(visitor);
+        }
+    }
+}
 
 /// <summary>
 /// A checklist as data: its questions (the safeguards' and the facts', by position) and its safeguards' rules.

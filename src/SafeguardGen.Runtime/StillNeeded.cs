@@ -427,18 +427,7 @@ internal sealed class StillNeededAnalysis
         public static bool IsMonotone(SafeguardRules safeguard)
         {
             var check = new PresenceCheck();
-            safeguard.When?.Rule.Visit(check);
-            safeguard.Unless?.Rule.Visit(check);
-            foreach (var exception in safeguard.Exceptions)
-            {
-                exception.When.Rule.Visit(check);
-            }
-
-            foreach (var test in safeguard.Tests)
-            {
-                test.Met.Visit(check);
-            }
-
+            safeguard.Visit(check);
             return !check.presence;
         }
 
