@@ -15,7 +15,14 @@ public sealed class StillNeededPropertyTests
 {
     private static readonly OptionInfo[] Options = new[] { "a", "b", "c" }.Select(o => new OptionInfo(o, new LocalizedText(o))).ToArray();
     private static readonly decimal[] Constants = [1m, 2m, 3m];
-    private static readonly decimal[] WideNumbers = [0m, 0.5m, 1m, 1.5m, 2m, 2.5m, 3m, 3.5m, 4m];
+    /// <summary>The numbers the random cases answer with.</summary>
+    private static readonly decimal[] AnswerNumbers = [0m, 0.5m, 1m, 1.5m, 2m, 2.5m, 3m, 3.5m, 4m];
+
+    /// <summary>
+    /// The numbers the brute force tries: beyond the answers' range on both sides (answers may be negative, though no
+    /// constant is), so that up to four questions compared with one another can take every order below and above them.
+    /// </summary>
+    private static readonly decimal[] WideNumbers = [-2m, -1.5m, -1m, -0.5m, .. AnswerNumbers, 4.5m, 5m, 5.5m, 6m];
 
     private sealed record Case(ChecklistRules Rules, AnswerValue[] Answers, int Seed)
     {
@@ -56,11 +63,13 @@ public sealed class StillNeededPropertyTests
         Cases.Sample(c => Evaluator.DecisionOnly(c.Rules, c.Answers) == Evaluator.Validate(c.Rules, c.Answers).Decision, iter: 400);
     }
 
-    /// <summary>Cases random sampling once found: a number compared with another question that is already answered.</summary>
+    /// <summary>Cases random sampling once found: a number compared with another question, one of them answered.</summary>
     [Theory]
     [InlineData(16956596)]
     [InlineData(451279503)]
     [InlineData(1925871281)]
+    [InlineData(316070002)]
+    [InlineData(107102454)]
     public void Still_needed_is_exact_where_a_question_is_compared_with_an_answered_one(int seed)
     {
         var c = Build(seed);
@@ -117,12 +126,14 @@ public sealed class StillNeededPropertyTests
         return needed.Select(q => rules.Questions[q].Id).OrderBy(id => id, StringComparer.Ordinal).ToList();
     }
 
-    private static IEnumerable<AnswerValue> Wide(QuestionInfo question) => (question.Type, question.IsList) switch
+    private static IEnumerable<AnswerValue> Wide(QuestionInfo question) => Values(question, WideNumbers);
+
+    private static IEnumerable<AnswerValue> Values(QuestionInfo question, decimal[] numbers) => (question.Type, question.IsList) switch
     {
         (AnswerType.YesNo, _) => [AnswerValue.YesNo(true), AnswerValue.YesNo(false)],
         (AnswerType.Choice, false) => Enumerable.Range(0, Options.Length).Select(AnswerValue.Choice),
         (AnswerType.Choice, true) => Enumerable.Range(0, 1 << Options.Length).Select(mask => AnswerValue.List(Enumerable.Range(0, Options.Length).Where(o => (mask & (1 << o)) != 0).Select(AnswerValue.Choice).ToArray())),
-        _ => WideNumbers.Select(AnswerValue.Number),
+        _ => numbers.Select(AnswerValue.Number),
     };
 
     /// <summary>A random checklist of 1 to 4 questions and 1 to 3 safeguards, with conditions, exceptions and answers.</summary>
@@ -161,7 +172,7 @@ public sealed class StillNeededPropertyTests
             safeguards.Add(new SafeguardRules(info, when, unless, exceptions, [new TestRule(test, Test(random, questions[test], test))], Enumerable.Range(0, count).ToArray()));
         }
 
-        var answers = questions.Select(q => random.Next(2) == 0 ? AnswerValue.Unanswered : Wide(q).OrderBy(_ => random.Next()).First()).ToArray();
+        var answers = questions.Select(q => random.Next(2) == 0 ? AnswerValue.Unanswered : Values(q, AnswerNumbers).OrderBy(_ => random.Next()).First()).ToArray();
         return new Case(new ChecklistRules("c", questions, safeguards), answers, seed);
     }
 
