@@ -19,6 +19,7 @@ internal static class Program
         Decision.Proceed => 0,
         Decision.MayRefuse => 10,
         Decision.MustRefuse => 11,
+        Decision.OutsideInstrument => 13,
         _ => 12,
     };
 
@@ -28,7 +29,7 @@ internal static class Program
         {
             Console.Error.WriteLine("usage: AssessmentApp [request.json]");
             Console.Error.WriteLine("  With no request, assesses every sample in requests/ and exits 0.");
-            Console.Error.WriteLine("  With one, exits 0 Proceed, 10 MayRefuse, 11 MustRefuse, 12 Incomplete; 1 if the request cannot be read.");
+            Console.Error.WriteLine("  With one, exits 0 Proceed, 10 MayRefuse, 11 MustRefuse, 12 Incomplete, 13 OutsideInstrument; 1 if the request cannot be read.");
             return 2;
         }
 

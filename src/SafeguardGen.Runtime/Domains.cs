@@ -34,6 +34,7 @@ internal sealed class Domains
             safeguard.Visit(atoms);
         }
 
+        rules.Scope?.Condition.Rule.Visit(atoms);
         groups = atoms.Groups();
         unlinked = Enumerable.Range(0, rules.Questions.Count).Select(q => Compute(q, [])).ToArray();
     }

@@ -198,7 +198,13 @@ public static class Evaluator
             results[i] = Evaluate(rules, i, answers, coverage);
         }
 
-        var assessment = Decide(rules.Id, results, rules.Analysis.StillNeeded(answers, results));
+        var scope = rules.Scope?.Condition.Rule.Evaluate(answers);
+        if (scope is { } seen)
+        {
+            coverage?.RecordScope(rules, seen);
+        }
+
+        var assessment = Decide(rules, answers, scope, results, rules.Analysis.StillNeeded(answers, results));
         coverage?.RecordDecision(rules, assessment.Decision);
         return assessment;
     }
@@ -288,6 +294,14 @@ public static class Evaluator
     /// <summary>The decision alone, from every safeguard's outcome: what the definition of "still needed" compares.</summary>
     internal static Decision DecisionOnly(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers)
     {
+        switch (rules.Scope?.Condition.Rule.Evaluate(answers))
+        {
+            case Truth.False:
+                return Decision.OutsideInstrument;
+            case Truth.Unknown:
+                return Decision.Incomplete;
+        }
+
         var must = false;
         var incomplete = false;
         var may = false;
@@ -323,9 +337,14 @@ public static class Evaluator
             result.Add(Decision.MustRefuse);
         }
 
-        if (Can(LeavesIncomplete))
+        if (Can(LeavesIncomplete) || rules.Scope is not null)
         {
             result.Add(Decision.Incomplete);
+        }
+
+        if (rules.Scope is not null)
+        {
+            result.Add(Decision.OutsideInstrument);
         }
 
         return result;
@@ -345,18 +364,48 @@ public static class Evaluator
         outcome == SafeguardOutcome.NotSatisfied && safeguard.RefusalGround == RefusalGroundKind.Optional;
 
     /// <summary>The checklist's decision from its safeguards' results, with the explanation; the questions still needed are given.</summary>
-    private static AssessmentResult Decide(string checklist, IReadOnlyList<SafeguardResult> results, IReadOnlyList<QuestionInfo> stillNeeded)
+    private static AssessmentResult Decide(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, Truth? scope, IReadOnlyList<SafeguardResult> results, IReadOnlyList<QuestionInfo> stillNeeded)
     {
+        var checklist = rules.Id;
         var mustRefuse = results.Where(r => MustRefuse(r.Safeguard, r.Outcome)).ToList();
         var incomplete = results.Where(r => LeavesIncomplete(r.Safeguard, r.Outcome)).ToList();
         var mayRefuse = results.Where(r => MayRefuse(r.Safeguard, r.Outcome)).ToList();
 
-        var decision = mustRefuse.Count > 0 ? Decision.MustRefuse
+        // Whether the instrument governs the case comes first: outside its scope it creates no obligation at all,
+        // so its safeguards neither require nor forbid anything; while that is unknown, nothing else can be final.
+        var decision = scope == Truth.False ? Decision.OutsideInstrument
+            : scope == Truth.Unknown ? Decision.Incomplete
+            : mustRefuse.Count > 0 ? Decision.MustRefuse
             : incomplete.Count > 0 ? Decision.Incomplete
             : mayRefuse.Count > 0 ? Decision.MayRefuse
             : Decision.Proceed;
 
         var explanation = new List<string>();
+        if (decision == Decision.OutsideInstrument)
+        {
+            var rule = rules.Scope!;
+            explanation.Add("Outside the instrument: " + rule.Instrument + " does not govern this request, because its scope '" + rule.Condition.Text + "' does not hold (" + Answers(rules, rule.Reads, answers) + ").");
+            explanation.Add("- It creates no obligation to grant the request and gives no ground to refuse it; decide it under another applicable treaty or domestic law, with their own safeguards and grounds for refusal.");
+            return new AssessmentResult(checklist, decision, results, explanation, stillNeeded);
+        }
+
+        if (scope == Truth.Unknown)
+        {
+            var rule = rules.Scope!;
+            explanation.Add("Incomplete: whether " + rule.Instrument + " governs this request depends on its scope '" + rule.Condition.Text + "', which is not yet answered (" + Answers(rules, rule.Reads, answers) + ").");
+            if (mustRefuse.Count > 0)
+            {
+                explanation.Add("If it does, the request must be refused:");
+                explanation.AddRange(mustRefuse.Select(r => "- " + (r.Safeguard.RefusalGround == RefusalGroundKind.Mandatory ? "the mandatory ground for refusal '" : "the blocking safeguard '") + Line(r)));
+            }
+            else
+            {
+                explanation.AddRange(incomplete.Select(r => "- '" + Line(r)));
+            }
+
+            return new AssessmentResult(checklist, decision, results, explanation, stillNeeded);
+        }
+
         switch (decision)
         {
             case Decision.MustRefuse:
@@ -388,8 +437,33 @@ public static class Evaluator
 
     private static string Line(SafeguardResult result)
     {
+        var safeguard = result.Safeguard;
         var builder = new StringBuilder();
-        builder.Append(result.Safeguard.Title.Text).Append("' (").Append(string.Join("; ", result.Safeguard.Citations)).Append("): ").Append(result.Reason);
+        builder.Append(safeguard.Title.Text).Append("' (").Append(string.Join("; ", safeguard.Citations));
+        if (safeguard.Basis != SafeguardBasis.Unstated)
+        {
+            builder.Append("; basis: ").Append(safeguard.BasisText);
+        }
+
+        foreach (var hedge in safeguard.Hedges)
+        {
+            builder.Append("; ").Append(hedge.Description);
+        }
+
+        builder.Append("): ").Append(result.Reason);
         return builder.ToString();
+    }
+
+    /// <summary>The answers a rule reads, for explanations: <c>facts.convention-offence is no</c>.</summary>
+    private static string Answers(ChecklistRules rules, IReadOnlyList<int> reads, ReadOnlySpan<AnswerValue> answers)
+    {
+        var parts = new List<string>();
+        foreach (var position in reads)
+        {
+            var question = rules.Questions[position];
+            parts.Add(question.Id + " is " + (answers[position].Format(question) ?? "unanswered"));
+        }
+
+        return parts.Count == 0 ? "it reads no answer" : string.Join(", ", parts);
     }
 }

@@ -50,11 +50,42 @@ public sealed class LocalizedText
 /// <param name="Display">How a lawyer writes it, e.g. "ETS 185, Art. 15(2)".</param>
 /// <param name="Verified">Whether the wording was checked against an authoritative text.</param>
 /// <param name="Note">Why the citation is uncertain, or other remarks.</param>
-public sealed record Citation(string Instrument, string Display, bool Verified, string? Note)
+/// <param name="Source">The text the wording was checked against, or null.</param>
+/// <param name="Quotes">The cited wording, in the languages quoted; empty when none is quoted.</param>
+public sealed record Citation(string Instrument, string Display, bool Verified, string? Note, string? Source = null, IReadOnlyList<Quote>? Quotes = null)
 {
+    /// <summary>The cited wording, in the languages quoted; empty when none is quoted.</summary>
+    public IReadOnlyList<Quote> Quotes { get; init; } = Quotes ?? Array.Empty<Quote>();
+
     /// <inheritdoc/>
     public override string ToString() => Verified ? Display : Display + " (unverified)";
 }
+
+/// <summary>The wording of a provision in one language.</summary>
+/// <param name="Language">The language of the wording, a BCP 47 tag such as "en" or "ar".</param>
+/// <param name="Text">The wording.</param>
+public sealed record Quote(string Language, string Text);
+
+/// <summary>Where a safeguard's force comes from.</summary>
+public enum SafeguardBasis
+{
+    /// <summary>The author did not say.</summary>
+    Unstated,
+
+    /// <summary>The wording of the instrument.</summary>
+    Treaty,
+
+    /// <summary>A standard of international human-rights law.</summary>
+    HumanRightsLaw,
+
+    /// <summary>A policy choice or advocacy position.</summary>
+    Policy,
+}
+
+/// <summary>A way the provision's wording qualifies its own obligation.</summary>
+/// <param name="Kind">"as-appropriate", "subject-to-domestic-law", "may" or "within-means".</param>
+/// <param name="Description">The hedge in plain words, with the hedging wording where the author quoted it.</param>
+public sealed record Hedge(string Kind, string Description);
 
 /// <summary>One option of a choice question.</summary>
 /// <param name="Id">The option's name in the .treaty file.</param>
@@ -80,6 +111,8 @@ public sealed record QuestionInfo(string Id, LocalizedText Ask, AnswerType Type,
 /// <param name="Guidance">Guidance for the assessor, in Markdown.</param>
 /// <param name="Severity">Whether it blocks the request.</param>
 /// <param name="RefusalGround">Whether it is a ground for refusal.</param>
+/// <param name="Basis">Whether it rests on the treaty's text, human-rights law or policy.</param>
+/// <param name="Hedges">How the provision's wording qualifies the obligation; empty when it does not.</param>
 public sealed record SafeguardInfo(
     string Id,
     IReadOnlyList<string> Kinds,
@@ -88,4 +121,19 @@ public sealed record SafeguardInfo(
     IReadOnlyList<QuestionInfo> Questions,
     LocalizedText? Guidance,
     SafeguardSeverity Severity,
-    RefusalGroundKind RefusalGround);
+    RefusalGroundKind RefusalGround,
+    SafeguardBasis Basis = SafeguardBasis.Unstated,
+    IReadOnlyList<Hedge>? Hedges = null)
+{
+    /// <summary>How the provision's wording qualifies the obligation; empty when it does not.</summary>
+    public IReadOnlyList<Hedge> Hedges { get; init; } = Hedges ?? Array.Empty<Hedge>();
+
+    /// <summary>The basis in plain words: "treaty text", "human-rights law", "policy" or "basis not stated".</summary>
+    public string BasisText => Basis switch
+    {
+        SafeguardBasis.Treaty => "treaty text",
+        SafeguardBasis.HumanRightsLaw => "human-rights law",
+        SafeguardBasis.Policy => "policy",
+        _ => "basis not stated",
+    };
+}

@@ -28,8 +28,14 @@ public enum Decision
     /// <summary>A mandatory ground for refusal holds, or a blocking safeguard is not satisfied.</summary>
     MustRefuse,
 
-    /// <summary>A blocking safeguard is still unanswered.</summary>
+    /// <summary>A blocking safeguard is still unanswered, or it is not yet known whether the instrument governs the case.</summary>
     Incomplete,
+
+    /// <summary>
+    /// The instrument does not govern the case (its measure's scope does not hold): it creates no obligation either
+    /// way, and the request falls to be decided under another treaty or domestic law.
+    /// </summary>
+    OutsideInstrument,
 }
 
 /// <summary>Whether an unsatisfied or unanswered safeguard stops the request.</summary>

@@ -44,6 +44,8 @@ public sealed class RuleCoverage
         coverage.Outcomes |= (OutcomeSeen)(1 << (int)outcome);
     }
 
+    internal void RecordScope(ChecklistRules rules, Truth holds) => this[rules].Scope |= Bit(holds);
+
     internal void RecordDecision(ChecklistRules rules, Decision decision) => this[rules].Decisions |= (DecisionSeen)(1 << (int)decision);
 
     private static TruthSeen Bit(Truth truth) => truth switch
@@ -109,6 +111,9 @@ public enum DecisionSeen
 
     /// <summary><see cref="Decision.Incomplete"/>.</summary>
     Incomplete = 8,
+
+    /// <summary><see cref="Decision.OutsideInstrument"/>.</summary>
+    OutsideInstrument = 16,
 }
 
 /// <summary>What validations of one checklist exercised.</summary>
@@ -134,6 +139,9 @@ public sealed class ChecklistCoverage
 
     /// <summary>The decisions reached.</summary>
     public DecisionSeen Decisions { get; internal set; }
+
+    /// <summary>What the measure's scope was seen to be (<see cref="TruthSeen.None"/> if it has none).</summary>
+    public TruthSeen Scope { get; internal set; }
 }
 
 /// <summary>What validations exercised of one safeguard.</summary>

@@ -334,6 +334,15 @@ public sealed record SafeguardRules(
 }
 
 /// <summary>
+/// The scope of a checklist's measure: the cases the instrument governs. Where <see cref="Condition"/> does not
+/// hold, the decision is <see cref="Decision.OutsideInstrument"/>.
+/// </summary>
+/// <param name="Instrument">The instrument, as a lawyer cites it (e.g. "ETS 185").</param>
+/// <param name="Condition">The scope condition as written and as a rule.</param>
+/// <param name="Reads">Every question it reads, by position.</param>
+public sealed record ScopeRule(string Instrument, ConditionRule Condition, IReadOnlyList<int> Reads);
+
+/// <summary>
 /// A checklist as data: its questions (the safeguards' and the facts', by position) and its safeguards' rules.
 /// The generated checklists expose theirs, and the scenario runner builds them from the .treaty files; both are
 /// decided by <see cref="Evaluator.Validate(ChecklistRules, ReadOnlySpan{AnswerValue})"/>.
@@ -344,7 +353,14 @@ public sealed class ChecklistRules
 
     /// <summary>Creates the rules of a checklist.</summary>
     public ChecklistRules(string id, IReadOnlyList<QuestionInfo> questions, IReadOnlyList<SafeguardRules> safeguards)
+        : this(id, questions, safeguards, null)
     {
+    }
+
+    /// <summary>Creates the rules of a checklist whose measure has a scope.</summary>
+    public ChecklistRules(string id, IReadOnlyList<QuestionInfo> questions, IReadOnlyList<SafeguardRules> safeguards, ScopeRule? scope)
+    {
+        Scope = scope;
         Id = id ?? throw new ArgumentNullException(nameof(id));
         Questions = questions ?? throw new ArgumentNullException(nameof(questions));
         Safeguards = safeguards ?? throw new ArgumentNullException(nameof(safeguards));
@@ -365,6 +381,9 @@ public sealed class ChecklistRules
 
     /// <summary>Its safeguards, in checklist order.</summary>
     public IReadOnlyList<SafeguardRules> Safeguards { get; }
+
+    /// <summary>The scope of its measure, or null when the instrument governs every case the checklist assesses.</summary>
+    public ScopeRule? Scope { get; }
 
     /// <summary>Each question's position, by its ID (<c>persecution.grounds</c>, <c>facts.coercive</c>).</summary>
     public IReadOnlyDictionary<string, int> QuestionPositions { get; }

@@ -17,7 +17,8 @@ namespace SafeguardGen;
 /// How: every answer of a question behaves like one of a few representatives (the options, constants and intervals
 /// its rules distinguish), so each group of safeguards linked by shared unanswered questions is enumerated over
 /// those representatives, and the groups are combined through the only thing the decision depends on: whether
-/// something makes the request one to refuse, leaves it incomplete, or lets the state refuse. A group whose
+/// something makes the request one to refuse, leaves it incomplete, or lets the state refuse, and whether the
+/// measure's scope does not hold or is unknown (the scope takes part as one more member of the groups). A group whose
 /// enumeration would exceed <see cref="Budget"/> assignments is not enumerated: its safeguards whose outcome is
 /// already settled keep it, and each question of the others counts as needed, which may ask too much but never
 /// too little.
@@ -31,6 +32,14 @@ internal sealed class StillNeededAnalysis
     private const int Must = 1;
     private const int Incomplete = 2;
     private const int Optional = 4;
+    private const int Outside = 8;
+    private const int ScopeUnknown = 16;
+
+    /// <summary>How many combinations of effects there are (five bits).</summary>
+    private const int EffectCount = 32;
+
+    /// <summary>How many 64-bit words hold a set of (before, after) pairs of effects.</summary>
+    private const int PairWords = EffectCount * EffectCount / 64;
 
     private readonly ChecklistRules rules;
     private readonly Domains domains;
@@ -42,14 +51,18 @@ internal sealed class StillNeededAnalysis
     /// </summary>
     private readonly bool[] monotone;
 
+    /// <summary>The members of the groups: every safeguard, then the measure's scope when it has one.</summary>
+    private readonly int slots;
+
     internal StillNeededAnalysis(ChecklistRules rules)
     {
         this.rules = rules;
         domains = new Domains(rules);
+        slots = rules.Safeguards.Count + (rules.Scope is null ? 0 : 1);
         var readerLists = new List<int>[rules.Questions.Count];
-        for (var s = 0; s < rules.Safeguards.Count; s++)
+        for (var s = 0; s < slots; s++)
         {
-            foreach (var question in rules.Safeguards[s].Reads)
+            foreach (var question in ReadsOf(s))
             {
                 (readerLists[question] ??= []).Add(s);
             }
@@ -57,17 +70,54 @@ internal sealed class StillNeededAnalysis
 
         readers = readerLists.Select(l => l?.ToArray() ?? []).ToArray();
         monotone = rules.Safeguards.Select(PresenceCheck.IsMonotone).ToArray();
+        if (rules.Scope is not null)
+        {
+            monotone = [.. monotone, PresenceCheck.IsMonotone(rules.Scope.Condition.Rule)];
+        }
     }
 
     internal static Decision DecisionOf(int effects) =>
-        (effects & Must) != 0 ? Decision.MustRefuse : (effects & Incomplete) != 0 ? Decision.Incomplete : (effects & Optional) != 0 ? Decision.MayRefuse : Decision.Proceed;
+        (effects & Outside) != 0 ? Decision.OutsideInstrument
+        : (effects & ScopeUnknown) != 0 ? Decision.Incomplete
+        : (effects & Must) != 0 ? Decision.MustRefuse
+        : (effects & Incomplete) != 0 ? Decision.Incomplete
+        : (effects & Optional) != 0 ? Decision.MayRefuse
+        : Decision.Proceed;
+
+    private bool IsScope(int slot) => slot == rules.Safeguards.Count;
+
+    private IReadOnlyList<int> ReadsOf(int slot) => IsScope(slot) ? rules.Scope!.Reads : rules.Safeguards[slot].Reads;
+
+    private int EffectsAt(int slot, ReadOnlySpan<AnswerValue> answers)
+    {
+        if (!IsScope(slot))
+        {
+            var safeguard = rules.Safeguards[slot];
+            return Effects(safeguard.Info, Evaluator.Outcome(safeguard, answers));
+        }
+
+        return rules.Scope!.Condition.Rule.Evaluate(answers) switch
+        {
+            Truth.False => Outside,
+            Truth.Unknown => ScopeUnknown,
+            _ => 0,
+        };
+    }
 
     private static int Effects(SafeguardInfo safeguard, SafeguardOutcome outcome) =>
         (Evaluator.MustRefuse(safeguard, outcome) ? Must : 0) | (Evaluator.LeavesIncomplete(safeguard, outcome) ? Incomplete : 0) | (Evaluator.MayRefuse(safeguard, outcome) ? Optional : 0);
 
-    /// <summary>The effects a safeguard can have at all, whatever the answers.</summary>
-    private static int PossibleEffects(SafeguardInfo safeguard) =>
-        Effects(safeguard, SafeguardOutcome.NotSatisfied) | Effects(safeguard, SafeguardOutcome.Unanswered);
+    /// <summary>The effects a member can have at all, whatever the answers.</summary>
+    private int PossibleEffects(int slot)
+    {
+        if (IsScope(slot))
+        {
+            return Outside | ScopeUnknown;
+        }
+
+        var safeguard = rules.Safeguards[slot].Info;
+        return Effects(safeguard, SafeguardOutcome.NotSatisfied) | Effects(safeguard, SafeguardOutcome.Unanswered);
+    }
 
     internal IReadOnlyList<QuestionInfo> StillNeeded(ReadOnlySpan<AnswerValue> answers, IReadOnlyList<SafeguardResult> results)
     {
@@ -75,10 +125,10 @@ internal sealed class StillNeededAnalysis
         var groups = new UnionFind(rules.Questions.Count);
         var fixedEffects = 0;
         var open = new List<int>();
-        for (var s = 0; s < rules.Safeguards.Count; s++)
+        for (var s = 0; s < slots; s++)
         {
             var first = -1;
-            foreach (var question in rules.Safeguards[s].Reads)
+            foreach (var question in ReadsOf(s))
             {
                 if (!answers[question].IsAnswered)
                 {
@@ -95,7 +145,7 @@ internal sealed class StillNeededAnalysis
 
             if (first < 0)
             {
-                fixedEffects |= Effects(rules.Safeguards[s].Info, results[s].Outcome);
+                fixedEffects |= IsScope(s) ? EffectsAt(s, answers) : Effects(rules.Safeguards[s].Info, results[s].Outcome);
             }
             else
             {
@@ -103,9 +153,10 @@ internal sealed class StillNeededAnalysis
             }
         }
 
-        if (open.Count == 0 || (fixedEffects & Must) != 0)
+        if (open.Count == 0 || (fixedEffects & Outside) != 0 || ((fixedEffects & Must) != 0 && !open.Any(IsScope)))
         {
-            // Nothing can lift a mandatory ground or an unmet blocking safeguard.
+            // Nothing brings a case back within the instrument, and nothing lifts a mandatory ground or an unmet
+            // blocking safeguard (though whether the instrument governs at all may still be open).
             return [];
         }
 
@@ -117,9 +168,9 @@ internal sealed class StillNeededAnalysis
         }
 
         // What the other groups can reach together, for each group: prefix and suffix combinations.
-        var prefix = new int[components.Count + 1];
-        var suffix = new int[components.Count + 1];
-        prefix[0] = 1 << fixedEffects;
+        var prefix = new uint[components.Count + 1];
+        var suffix = new uint[components.Count + 1];
+        prefix[0] = 1u << fixedEffects;
         suffix[components.Count] = 1;
         for (var i = 0; i < components.Count; i++)
         {
@@ -168,22 +219,22 @@ internal sealed class StillNeededAnalysis
         return needed.Select(n => rules.Questions[n.Question]).ToArray();
     }
 
-    /// <summary>The set of effects reachable by combining one of each set (sets of effects are 8-bit masks).</summary>
-    private static int Combine(int left, int right)
+    /// <summary>The set of effects reachable by combining one of each set (sets of effects are 32-bit masks).</summary>
+    private static uint Combine(uint left, uint right)
     {
-        var result = 0;
-        for (var a = 0; a < 8; a++)
+        var result = 0u;
+        for (var a = 0; a < EffectCount; a++)
         {
-            if ((left & (1 << a)) == 0)
+            if ((left & (1u << a)) == 0)
             {
                 continue;
             }
 
-            for (var b = 0; b < 8; b++)
+            for (var b = 0; b < EffectCount; b++)
             {
-                if ((right & (1 << b)) != 0)
+                if ((right & (1u << b)) != 0)
                 {
-                    result |= 1 << (a | b);
+                    result |= 1u << (a | b);
                 }
             }
         }
@@ -191,12 +242,12 @@ internal sealed class StillNeededAnalysis
         return result;
     }
 
-    private static int Decisions(int effectsSet)
+    private static int Decisions(uint effectsSet)
     {
         var result = 0;
-        for (var e = 0; e < 8; e++)
+        for (var e = 0; e < EffectCount; e++)
         {
-            if ((effectsSet & (1 << e)) != 0)
+            if ((effectsSet & (1u << e)) != 0)
             {
                 result |= 1 << (int)DecisionOf(e);
             }
@@ -205,19 +256,28 @@ internal sealed class StillNeededAnalysis
         return result;
     }
 
-    /// <summary>Whether a pair (effects unanswered, effects answered) gives different decisions with some effects of the rest.</summary>
-    private static bool ChangesDecision(ulong pairs, int rest)
+    /// <summary>Adds the pair (effects before, effects after) to a set of pairs.</summary>
+    private static void AddPair(ulong[] pairs, int before, int after)
     {
-        for (var pair = 0; pair < 64; pair++)
+        var pair = (before * EffectCount) + after;
+        pairs[pair >> 6] |= 1UL << (pair & 63);
+    }
+
+    /// <summary>Whether a pair (effects unanswered, effects answered) gives different decisions with some effects of the rest.</summary>
+    private static bool ChangesDecision(ulong[] pairs, uint rest)
+    {
+        for (var pair = 0; pair < EffectCount * EffectCount; pair++)
         {
-            if ((pairs & (1UL << pair)) == 0)
+            if ((pairs[pair >> 6] & (1UL << (pair & 63))) == 0)
             {
                 continue;
             }
 
-            for (var w = 0; w < 8; w++)
+            var before = pair / EffectCount;
+            var after = pair % EffectCount;
+            for (var w = 0; w < EffectCount; w++)
             {
-                if ((rest & (1 << w)) != 0 && DecisionOf((pair >> 3) | w) != DecisionOf((pair & 7) | w))
+                if ((rest & (1u << w)) != 0 && DecisionOf(before | w) != DecisionOf(after | w))
                 {
                     return true;
                 }
@@ -234,13 +294,13 @@ internal sealed class StillNeededAnalysis
         public int[] Safeguards { get; } = safeguards;
 
         /// <summary>The effects this group can reach.</summary>
-        public int Reachable { get; set; }
+        public uint Reachable { get; set; }
 
-        /// <summary>Per question: pairs of effects (question unanswered, question answered) with the rest of the group the same, as bits x*8+y.</summary>
-        public ulong[] Pairs { get; set; } = [];
+        /// <summary>Per question: pairs of effects (question unanswered, question answered) with the rest of the group the same, as bits x*32+y.</summary>
+        public ulong[][] Pairs { get; set; } = [];
 
         /// <summary>Per question and per representative answer: the effects the group can still reach.</summary>
-        public int[][] After { get; set; } = [];
+        public uint[][] After { get; set; } = [];
     }
 
     private List<Component> BuildComponents(ReadOnlySpan<AnswerValue> answers, List<int> open, UnionFind groups)
@@ -250,7 +310,7 @@ internal sealed class StillNeededAnalysis
         foreach (var s in open)
         {
             var root = -1;
-            foreach (var question in rules.Safeguards[s].Reads)
+            foreach (var question in ReadsOf(s))
             {
                 if (!answers[question].IsAnswered)
                 {
@@ -299,7 +359,7 @@ internal sealed class StillNeededAnalysis
 
         var effects = new byte[total];
         var digits = new int[questions.Length];
-        var reachable = 0;
+        var reachable = 0u;
         for (var index = 0; index < total; index++)
         {
             for (var j = 0; j < questions.Length; j++)
@@ -310,12 +370,11 @@ internal sealed class StillNeededAnalysis
             var e = 0;
             foreach (var s in component.Safeguards)
             {
-                var safeguard = rules.Safeguards[s];
-                e |= Effects(safeguard.Info, Evaluator.Outcome(safeguard, scratch));
+                e |= EffectsAt(s, scratch);
             }
 
             effects[index] = (byte)e;
-            reachable |= 1 << e;
+            reachable |= 1u << e;
 
             // The next assignment: a mixed-radix counter, the first question fastest.
             for (var j = 0; j < questions.Length; j++)
@@ -334,12 +393,13 @@ internal sealed class StillNeededAnalysis
             scratch[question] = AnswerValue.Unanswered;
         }
 
-        var pairs = new ulong[questions.Length];
-        var after = new int[questions.Length][];
+        var pairs = new ulong[questions.Length][];
+        var after = new uint[questions.Length][];
         var stride = 1;
         for (var j = 0; j < questions.Length; j++)
         {
-            after[j] = new int[radix[j] - 1];
+            pairs[j] = new ulong[PairWords];
+            after[j] = new uint[radix[j] - 1];
             for (var index = 0; index < total; index++)
             {
                 var digit = index / stride % radix[j];
@@ -349,8 +409,8 @@ internal sealed class StillNeededAnalysis
                 }
 
                 var unanswered = effects[index - (digit * stride)];
-                pairs[j] |= 1UL << ((unanswered << 3) | effects[index]);
-                after[j][digit - 1] |= 1 << effects[index];
+                AddPair(pairs[j], unanswered, effects[index]);
+                after[j][digit - 1] |= 1u << effects[index];
             }
 
             stride *= radix[j];
@@ -373,43 +433,46 @@ internal sealed class StillNeededAnalysis
         var unsettled = new HashSet<int>();
         foreach (var s in component.Safeguards)
         {
-            var safeguard = rules.Safeguards[s];
-            var outcome = monotone[s] ? Evaluator.Outcome(safeguard, scratch) : SafeguardOutcome.Unanswered;
-            if (outcome == SafeguardOutcome.Unanswered)
+            // A settled member: its rules are monotone and its current effects are final (a safeguard that is not
+            // Unanswered; a scope that holds or does not).
+            var settled = monotone[s] && (IsScope(s)
+                ? rules.Scope!.Condition.Rule.Evaluate(scratch) != Truth.Unknown
+                : Evaluator.Outcome(rules.Safeguards[s], scratch) != SafeguardOutcome.Unanswered);
+            if (!settled)
             {
-                possible |= PossibleEffects(safeguard.Info);
+                possible |= PossibleEffects(s);
                 unsettled.Add(s);
             }
             else
             {
-                settledEffects |= Effects(safeguard.Info, outcome);
+                settledEffects |= EffectsAt(s, scratch);
             }
         }
 
-        var reachable = 0;
-        for (var e = 0; e < 8; e++)
+        var reachable = 0u;
+        for (var e = 0; e < EffectCount; e++)
         {
             if ((e & ~possible) == 0)
             {
-                reachable |= 1 << (e | settledEffects);
+                reachable |= 1u << (e | settledEffects);
             }
         }
 
-        ulong any = 0;
-        ulong same = 0;
-        for (var x = 0; x < 8; x++)
+        var any = new ulong[PairWords];
+        var same = new ulong[PairWords];
+        for (var x = 0; x < EffectCount; x++)
         {
-            if ((reachable & (1 << x)) == 0)
+            if ((reachable & (1u << x)) == 0)
             {
                 continue;
             }
 
-            same |= 1UL << ((x << 3) | x);
-            for (var y = 0; y < 8; y++)
+            AddPair(same, x, x);
+            for (var y = 0; y < EffectCount; y++)
             {
-                if ((reachable & (1 << y)) != 0)
+                if ((reachable & (1u << y)) != 0)
                 {
-                    any |= 1UL << ((x << 3) | y);
+                    AddPair(any, x, y);
                 }
             }
         }
@@ -428,6 +491,13 @@ internal sealed class StillNeededAnalysis
         {
             var check = new PresenceCheck();
             safeguard.Visit(check);
+            return !check.presence;
+        }
+
+        public static bool IsMonotone(Rule rule)
+        {
+            var check = new PresenceCheck();
+            rule.Visit(check);
             return !check.presence;
         }
 

@@ -100,6 +100,14 @@ public sealed record CoverageReport(IReadOnlyList<CoverageItem> Items, IReadOnly
                 safeguardSummaries.Add(new SafeguardCoverageSummary(name, Enum<SafeguardOutcome>().Where(o => safeguardSeen.Outcomes.HasFlag((OutcomeSeen)(1 << (int)o))).ToArray()));
             }
 
+            if (checklistRules.Scope is { } scope)
+            {
+                var measure = index.FindMeasure(checklist.Measure);
+                var at = ModelScenarios.Position(measure?.Location ?? checklist.Location);
+                items.Add(new CoverageItem(id, null, "'scope " + scope.Condition.Text + "' holds", at, seen.Scope.HasFlag(TruthSeen.True)));
+                items.Add(new CoverageItem(id, null, "'scope " + scope.Condition.Text + "' does not hold", at, seen.Scope.HasFlag(TruthSeen.False)));
+            }
+
             var reachable = Evaluator.PossibleDecisions(checklistRules);
             var reached = Enum<Decision>().Where(d => seen.Decisions.HasFlag((DecisionSeen)(1 << (int)d))).ToArray();
             foreach (var decision in reachable)

@@ -22,7 +22,8 @@ public static class ModelRules
         var layout = new ChecklistLayout(slice);
         var questions = layout.Questions.Select(q => Question(q, layout.Paths)).ToArray();
         var safeguards = layout.Safeguards.Select(s => Safeguard(s, questions)).ToArray();
-        return new ChecklistRules(slice.Id, questions, safeguards);
+        var scope = slice.Scope is null || layout.Scope is null ? null : new ScopeRule(slice.Instrument, new ConditionRule(slice.Scope.Text, Rule(layout.Scope.Rule)), layout.Scope.Reads.ToArray());
+        return new ChecklistRules(slice.Id, questions, safeguards, scope);
     }
 
     private static SafeguardRules Safeguard(LoweredSafeguard lowered, QuestionInfo[] questions)
@@ -32,7 +33,7 @@ public static class ModelRules
             safeguard.Name.ToString(),
             safeguard.Kinds.Select(k => k.ToString()).ToArray(),
             Text(safeguard.Title),
-            safeguard.Citations.Select(c => new Runtime.Citation(c.InstrumentReference, c.Display, c.Verified, c.Note)).ToArray(),
+            safeguard.Citations.Select(c => new Runtime.Citation(c.InstrumentReference, c.Display, c.Verified, c.Note, c.Source, c.Quotes.Select(q => new Runtime.Quote(q.Language, q.Text)).ToArray())).ToArray(),
             lowered.Reads.Take(safeguard.Questions.Count).Select(p => questions[p]).ToArray(),
             safeguard.Guidance is null ? null : Text(safeguard.Guidance),
             safeguard.Severity == Language.Binding.Severity.Blocking ? SafeguardSeverity.Blocking : SafeguardSeverity.Advisory,
@@ -41,7 +42,15 @@ public static class ModelRules
                 RefusalGround.Mandatory => RefusalGroundKind.Mandatory,
                 RefusalGround.Optional => RefusalGroundKind.Optional,
                 _ => RefusalGroundKind.None,
-            });
+            },
+            safeguard.Basis switch
+            {
+                Basis.Treaty => SafeguardBasis.Treaty,
+                Basis.HumanRightsLaw => SafeguardBasis.HumanRightsLaw,
+                Basis.Policy => SafeguardBasis.Policy,
+                _ => SafeguardBasis.Unstated,
+            },
+            safeguard.Hedges.Select(h => new Runtime.Hedge(Language.Binding.Hedge.Keyword(h.Kind), h.Describe())).ToArray());
         return new SafeguardRules(
             info,
             safeguard.When is null ? null : new ConditionRule(safeguard.When.Text, Rule(lowered.When!)),

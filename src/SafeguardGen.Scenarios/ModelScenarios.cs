@@ -36,6 +36,7 @@ public static class ModelScenarios
         ExpectedDecision.Proceed => Runtime.Decision.Proceed,
         ExpectedDecision.MayRefuse => Runtime.Decision.MayRefuse,
         ExpectedDecision.MustRefuse => Runtime.Decision.MustRefuse,
+        ExpectedDecision.OutsideInstrument => Runtime.Decision.OutsideInstrument,
         _ => Runtime.Decision.Incomplete,
     };
 

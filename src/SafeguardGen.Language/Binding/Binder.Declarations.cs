@@ -13,6 +13,12 @@ internal sealed partial class Binder
 {
     private readonly Dictionary<QualifiedName, HashSet<QuestionKey>> safeguardReads = new();
 
+    /// <summary>The questions each measure's <c>scope</c> reads; its checklists ask them.</summary>
+    private readonly Dictionary<QualifiedName, HashSet<QuestionKey>> measureScopeReads = new();
+
+    /// <summary>Measures that write a scope, bound or not: a scope with an error is not "no scope" (one typo, one diagnostic).</summary>
+    private readonly HashSet<QualifiedName> measureHasScopeSyntax = new();
+
     private void BindSafeguards(Scope scope)
     {
         foreach (var syntax in scope.Symbols.Values.OfType<SafeguardSyntax>().OrderBy(s => s.Span.Start))
@@ -55,6 +61,9 @@ internal sealed partial class Binder
                 }
             }
 
+            var basis = BindBasis(scope, syntax.Basis);
+            var hedges = BindHedges(scope, syntax.Hedges);
+
             var ownQuestions = syntax.Questions
                 .Select(q => questions.TryGetValue(new QuestionKey(name, q.Name.Text), out var bound) ? bound : null)
                 .Where(q => q is not null)
@@ -83,10 +92,90 @@ internal sealed partial class Binder
                 when,
                 unless,
                 exceptions,
-                scope.Lines.GetLocation(syntax.Name.Span));
+                scope.Lines.GetLocation(syntax.Name.Span),
+                basis,
+                hedges);
+            CheckHedgedRequirement(scope, syntax, safeguards[name]);
             if (!kindsOk)
             {
                 incompleteSafeguards.Add(name);
+            }
+        }
+    }
+
+    private Basis BindBasis(Scope scope, IdentifierSyntax? syntax)
+    {
+        switch (syntax?.Text)
+        {
+            case null or "":
+                return Basis.Unstated;
+            case "treaty":
+                return Basis.Treaty;
+            case "human-rights-law":
+                return Basis.HumanRightsLaw;
+            case "policy":
+                return Basis.Policy;
+            default:
+                Report(scope, DiagnosticDescriptors.ExpectedToken, syntax.Span, "'treaty', 'human-rights-law' or 'policy'", "'" + syntax.Text + "'");
+                return Basis.Unstated;
+        }
+    }
+
+    private EquatableArray<Hedge> BindHedges(Scope scope, EquatableArray<HedgeSyntax> syntaxes)
+    {
+        var hedges = new List<Hedge>();
+        foreach (var syntax in syntaxes)
+        {
+            HedgeKind? kind = syntax.Kind.Text switch
+            {
+                "as-appropriate" => HedgeKind.AsAppropriate,
+                "subject-to-domestic-law" => HedgeKind.SubjectToDomesticLaw,
+                "may" => HedgeKind.May,
+                "within-means" => HedgeKind.WithinMeans,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                if (syntax.Kind.Text.Length > 0)
+                {
+                    Report(scope, DiagnosticDescriptors.ExpectedToken, syntax.Kind.Span, "a hedge ('as-appropriate', 'subject-to-domestic-law', 'may' or 'within-means')", "'" + syntax.Kind.Text + "'");
+                }
+
+                continue;
+            }
+
+            hedges.Add(new Hedge(kind.Value, syntax.Wording?.Value));
+        }
+
+        return hedges.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// SG0272: a blocking safeguard whose only stated basis is the treaty, while the treaty hedges the obligation
+    /// ("as appropriate", "may"), and nothing says when it applies. The checklist would then require in every case
+    /// what the treaty requires only in some.
+    /// </summary>
+    private void CheckHedgedRequirement(Scope scope, SafeguardSyntax syntax, Safeguard safeguard)
+    {
+        if (safeguard.Basis != Basis.Treaty || safeguard.Severity != Severity.Blocking || safeguard.When is not null || safeguard.Unless is not null)
+        {
+            return;
+        }
+
+        var ground = safeguard.RefusalGround;
+        foreach (var hedge in safeguard.Hedges)
+        {
+            var absolute = hedge.Kind switch
+            {
+                HedgeKind.AsAppropriate or HedgeKind.WithinMeans => ground == RefusalGround.None,
+                HedgeKind.May => ground != RefusalGround.Optional,
+                _ => false,
+            };
+            if (absolute)
+            {
+                var at = syntax.Hedges.First(h => h.Kind.Text == Hedge.Keyword(hedge.Kind));
+                Report(scope, DiagnosticDescriptors.HedgedRequirementMadeAbsolute, at.Span, syntax.Name.Text, hedge.Wording ?? Hedge.Keyword(hedge.Kind));
+                return;
             }
         }
     }
@@ -183,22 +272,37 @@ internal sealed partial class Binder
                 continue;
             }
 
-            citations.Add(new Citation(
+            var verified = syntax.Verification?.Text == "verified";
+            var source = syntax.Source?.Value ?? instrument.Value.Source;
+            var quotes = syntax.Quotes.Select(q => new Quote(q.Language ?? scope.Language, q.Text.Value)).ToEquatableArray();
+            var citation = new Citation(
                 instrument.Value.Name,
                 instrument.Value.Reference,
                 syntax.Unit.Text,
                 syntax.Number?.Value,
                 syntax.Paragraph?.Value,
                 syntax.Letter?.Text,
-                syntax.Verification?.Text == "verified",
-                syntax.Note?.Value));
+                verified,
+                syntax.Note?.Value,
+                source,
+                quotes);
+            if (verified && string.IsNullOrWhiteSpace(source))
+            {
+                Report(scope, DiagnosticDescriptors.VerifiedCitationWithoutSource, syntax.Verification!.Span, citation.Display, syntax.Instrument.Text);
+            }
+            else if (verified && quotes.IsEmpty)
+            {
+                Report(scope, DiagnosticDescriptors.VerifiedCitationWithoutQuote, syntax.Verification!.Span, citation.Display);
+            }
+
+            citations.Add(citation);
         }
 
         return citations.ToEquatableArray();
     }
 
     /// <summary>A citation names a declared instrument, or a treaty (this one or an import), which stands for its own instrument.</summary>
-    private (QualifiedName Name, string Reference)? ResolveInstrument(Scope scope, NameSyntax name)
+    private (QualifiedName Name, string Reference, string? Source)? ResolveInstrument(Scope scope, NameSyntax name)
     {
         if (name.Parts.Count == 1 && !scope.Symbols.ContainsKey(name.Text))
         {
@@ -206,7 +310,7 @@ internal sealed partial class Binder
             if (treaty is not null)
             {
                 var header = scopes[treaty].Header;
-                return (new QualifiedName(treaty, treaty), header.Reference?.Value ?? treaty);
+                return (new QualifiedName(treaty, treaty), header.Reference?.Value ?? treaty, header.Source?.Value);
             }
         }
 
@@ -217,7 +321,7 @@ internal sealed partial class Binder
         }
 
         var syntax = (InstrumentSyntax)resolved.Value.Declaration;
-        return (resolved.Value.Name, syntax.Reference?.Value ?? Text(syntax.Title)?.Text ?? syntax.Name.Text);
+        return (resolved.Value.Name, syntax.Reference?.Value ?? Text(syntax.Title)?.Text ?? syntax.Name.Text, syntax.Source?.Value);
     }
 
     private EquatableArray<ExceptionRule> BindExceptions(Scope scope, SafeguardSyntax safeguard, HashSet<QuestionKey> reads)
@@ -325,7 +429,15 @@ internal sealed partial class Binder
 
             var listed = BindSafeguardList(scope, syntax.Safeguards, "measure", syntax.Name.Text, new List<QualifiedName>(), ref complete);
             var qualified = new QualifiedName(scope.Name, syntax.Name.Text);
-            measures[qualified] = new Measure(qualified, Text(syntax.Title) ?? LocalizedText.Plain(syntax.Name.Text), Text(syntax.Description), BindCitations(scope, syntax.Citations), adopted.ToEquatableArray(), listed.ToEquatableArray(), scope.Lines.GetLocation(syntax.Name.Span));
+            var scopeReads = new HashSet<QuestionKey>();
+            var scopeCondition = syntax.Scope is null ? null : BindCondition(scope, syntax.Scope, scopeReads);
+            measureScopeReads[qualified] = scopeReads;
+            if (syntax.Scope is not null)
+            {
+                measureHasScopeSyntax.Add(qualified);
+            }
+
+            measures[qualified] = new Measure(qualified, Text(syntax.Title) ?? LocalizedText.Plain(syntax.Name.Text), Text(syntax.Description), BindCitations(scope, syntax.Citations), adopted.ToEquatableArray(), listed.ToEquatableArray(), scope.Lines.GetLocation(syntax.Name.Span), scopeCondition);
 
             // Judging coverage on a measure whose list did not resolve would blame the profile for a typo.
             if (complete)
@@ -400,9 +512,9 @@ internal sealed partial class Binder
 
             var facts = new List<QualifiedName>();
             var factSet = new HashSet<QualifiedName>();
-            foreach (var safeguard in set)
+            void Collect(IEnumerable<QuestionKey> reads, string reader)
             {
-                foreach (var read in safeguardReads.TryGetValue(safeguard, out var r) ? r.OrderBy(k => k.ToString(), StringComparer.Ordinal) : Enumerable.Empty<QuestionKey>())
+                foreach (var read in reads.OrderBy(k => k.ToString(), StringComparer.Ordinal))
                 {
                     if (read.IsFact)
                     {
@@ -413,9 +525,20 @@ internal sealed partial class Binder
                     }
                     else if (!inChecklist.Contains(read.Owner) && complete)
                     {
-                        Report(scope, DiagnosticDescriptors.QuestionOutsideChecklist, syntax.Name.Span, DisplayName(scope, safeguard), DisplayName(scope, read.Owner) + "." + read.Question, syntax.Name.Text, DisplayName(scope, read.Owner), DisplayName(scope, measure.Name));
+                        Report(scope, DiagnosticDescriptors.QuestionOutsideChecklist, syntax.Name.Span, reader, DisplayName(scope, read.Owner) + "." + read.Question, syntax.Name.Text, DisplayName(scope, read.Owner), DisplayName(scope, measure.Name));
                     }
                 }
+            }
+
+            // The scope is asked first: when the instrument does not govern the case, nothing else matters.
+            if (measureScopeReads.TryGetValue(measure.Name, out var scopeReads))
+            {
+                Collect(scopeReads, "scope of " + DisplayName(scope, measure.Name));
+            }
+
+            foreach (var safeguard in set)
+            {
+                Collect(safeguardReads.TryGetValue(safeguard, out var r) ? r : Enumerable.Empty<QuestionKey>(), DisplayName(scope, safeguard));
             }
 
             var qualified = new QualifiedName(scope.Name, syntax.Name.Text);

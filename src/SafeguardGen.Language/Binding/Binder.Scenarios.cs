@@ -213,9 +213,15 @@ internal sealed partial class Binder
                         "proceed" => ExpectedDecision.Proceed,
                         "may-refuse" => ExpectedDecision.MayRefuse,
                         "must-refuse" => ExpectedDecision.MustRefuse,
+                        "outside-instrument" => ExpectedDecision.OutsideInstrument,
                         _ => ExpectedDecision.Incomplete,
                     };
                     decisionLocation = location;
+                    if (decision == ExpectedDecision.OutsideInstrument && measures.TryGetValue(context.Checklist.Measure, out var measure) && measure.Scope is null && !measureHasScopeSyntax.Contains(measure.Name))
+                    {
+                        Report(scope, DiagnosticDescriptors.ScopeExpectedWithoutScope, expectation.Word.Span, context.Syntax.Name.Text, DisplayName(scope, measure.Name), DisplayName(scope, context.Checklist.Name));
+                    }
+
                     break;
                 case "outcome":
                     var outcome = BindOutcome(scope, context, expectation, location);

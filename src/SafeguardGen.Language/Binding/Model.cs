@@ -70,7 +70,8 @@ public sealed record Treaty(
     public EquatableArray<string> Languages => new[] { Language }.Concat(Translations).ToEquatableArray();
 }
 
-public sealed record Instrument(QualifiedName Name, LocalizedText Title, string? Reference, SourceLocation Location);
+/// <summary>An instrument citations can name. <see cref="Source"/> is the text its verified citations were checked against.</summary>
+public sealed record Instrument(QualifiedName Name, LocalizedText Title, string? Reference, SourceLocation Location, string? Source = null);
 
 public sealed record CustomKind(QualifiedName Name, LocalizedText Title, LocalizedText? Description, SourceLocation Location);
 
@@ -100,6 +101,65 @@ public enum RefusalGround
     Optional,
 }
 
+/// <summary>
+/// Where a safeguard's force comes from. A lawyer reads a requirement differently when it is the wording of the
+/// instrument under review, a standard of human-rights law that binds the state anyway, or an advocacy position.
+/// </summary>
+public enum Basis
+{
+    /// <summary>The author did not say.</summary>
+    Unstated,
+
+    /// <summary>The wording of the instrument the safeguard belongs to.</summary>
+    Treaty,
+
+    /// <summary>A standard of international human-rights law (a covenant, a convention, its case law).</summary>
+    HumanRightsLaw,
+
+    /// <summary>A policy choice or advocacy position, not (yet) law.</summary>
+    Policy,
+}
+
+/// <summary>A way a provision's wording qualifies its own obligation.</summary>
+public enum HedgeKind
+{
+    /// <summary>"as appropriate" (in view of the nature of the power, for instance).</summary>
+    AsAppropriate,
+
+    /// <summary>"subject to" or "in accordance with" domestic law.</summary>
+    SubjectToDomesticLaw,
+
+    /// <summary>"may" where a firm obligation would say "shall".</summary>
+    May,
+
+    /// <summary>"within its means" or "to the extent possible".</summary>
+    WithinMeans,
+}
+
+/// <summary>A hedge of a safeguard's provision, with the hedging words as the provision writes them.</summary>
+public sealed record Hedge(HedgeKind Kind, string? Wording)
+{
+    public static string Keyword(HedgeKind kind) => kind switch
+    {
+        HedgeKind.AsAppropriate => "as-appropriate",
+        HedgeKind.SubjectToDomesticLaw => "subject-to-domestic-law",
+        HedgeKind.May => "may",
+        _ => "within-means",
+    };
+
+    /// <summary>The hedge in plain words, for docs and explanations.</summary>
+    public string Describe() => Kind switch
+    {
+        HedgeKind.AsAppropriate => "required only as appropriate",
+        HedgeKind.SubjectToDomesticLaw => "subject to domestic law",
+        HedgeKind.May => "permissive ('may', not 'shall')",
+        _ => "required only within the state's means",
+    } + (Wording is null ? string.Empty : ": \u201C" + Wording + "\u201D");
+}
+
+/// <summary>The cited wording in one language (a BCP 47 tag), as the citation's source gives it.</summary>
+public sealed record Quote(string Language, string Text);
+
 public sealed record Citation(
     QualifiedName Instrument,
     string InstrumentReference,
@@ -108,7 +168,9 @@ public sealed record Citation(
     string? Paragraph,
     string? Letter,
     bool Verified,
-    string? Note)
+    string? Note,
+    string? Source = null,
+    EquatableArray<Quote> Quotes = default)
 {
     /// <summary>How a lawyer writes it: <c>ETS 185, Art. 15(2)(a)</c>.</summary>
     public string Display
@@ -140,7 +202,9 @@ public sealed record Safeguard(
     Condition? When,
     Condition? Unless,
     EquatableArray<ExceptionRule> Exceptions,
-    SourceLocation Location)
+    SourceLocation Location,
+    Basis Basis = Basis.Unstated,
+    EquatableArray<Hedge> Hedges = default)
 {
     public RefusalGround RefusalGround =>
         Kinds.FirstOrDefault(k => k.IsBuiltIn && k.Name == BuiltInKinds.RefusalGround)?.Qualifier switch
@@ -275,7 +339,8 @@ public sealed record Measure(
     EquatableArray<Citation> Citations,
     EquatableArray<QualifiedName> Profiles,
     EquatableArray<QualifiedName> Safeguards,
-    SourceLocation Location);
+    SourceLocation Location,
+    Condition? Scope = null);
 
 public sealed record Profile(
     QualifiedName Name,
@@ -361,13 +426,14 @@ public sealed class ModelIndex
     public CustomKind? FindKind(QualifiedName name) => kinds.TryGetValue(name, out var found) ? found : null;
 }
 
-/// <summary>A decision a scenario expects; the same four as the runtime's <c>Decision</c>.</summary>
+/// <summary>A decision a scenario expects; the same five as the runtime's <c>Decision</c>.</summary>
 public enum ExpectedDecision
 {
     Proceed,
     MayRefuse,
     MustRefuse,
     Incomplete,
+    OutsideInstrument,
 }
 
 /// <summary>An outcome a scenario expects of a safeguard; the same four as the runtime's <c>SafeguardOutcome</c>.</summary>

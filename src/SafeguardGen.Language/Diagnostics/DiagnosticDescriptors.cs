@@ -19,6 +19,7 @@ public static class DiagnosticDescriptors
     private const string Handlers = "Handlers";
     private const string Scenarios = "Scenarios";
     private const string Documentation = "Documentation";
+    private const string Sources = "Sources";
     private const string Internal = "Internal";
 
     public static readonly DiagnosticDescriptor UnexpectedCharacter = Error("SG0001", "Unexpected character", "Unexpected character {0}; remove it or put it inside a string", Lexical);
@@ -84,6 +85,11 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AnswersFileUnreadable = Error("SG0266", "Answers file cannot be read", "Answers file '{0}' cannot be read: {1}; give the path of a request file relative to this .treaty file", Scenarios);
     public static readonly DiagnosticDescriptor AnswersFileInvalid = Error("SG0267", "Answers file is not a request", "{0}", Scenarios);
     public static readonly DiagnosticDescriptor AnswersFileOtherChecklist = Error("SG0268", "Answers file is for another checklist", "The answers file is for checklist '{0}', but scenario '{1}' tests checklist '{2}'; read a request of the same checklist", Scenarios);
+
+    public static readonly DiagnosticDescriptor VerifiedCitationWithoutSource = Error("SG0270", "Verified citation names no source", "Citation '{0}' is marked verified but names no source; say which text the wording was checked against, with 'source \"…\"' in the citation's block or in instrument '{1}'", Sources);
+    public static readonly DiagnosticDescriptor VerifiedCitationWithoutQuote = Warning("SG0271", "Verified citation quotes nothing", "Citation '{0}' is marked verified but quotes nothing; add 'quote \"…\"' with the wording that was checked, in the citation's block", Sources);
+    public static readonly DiagnosticDescriptor HedgedRequirementMadeAbsolute = Warning("SG0272", "Hedged provision required in every case", "Safeguard '{0}' rests on treaty text hedged '{1}', yet it blocks every request; give it a 'when' saying where the provision requires it, make it advisory, or state another basis ('human-rights-law' or 'policy')", Sources);
+    public static readonly DiagnosticDescriptor ScopeExpectedWithoutScope = Error("SG0273", "Decision cannot be reached", "Scenario '{0}' expects 'outside-instrument', but measure '{1}' of checklist '{2}' has no 'scope', so every case is within the instrument; add 'scope <condition>' to the measure or expect another decision", Scenarios);
 
     public static readonly DiagnosticDescriptor TemplateSyntaxError = Error("SG0500", "Template syntax error", "Template '{0}' cannot be parsed: {1}; fix the template", Documentation);
     public static readonly DiagnosticDescriptor TemplateRuntimeError = Error("SG0501", "Template runtime error", "Template '{0}' failed while rendering: {1}; fix the template", Documentation);

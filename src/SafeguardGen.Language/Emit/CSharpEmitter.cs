@@ -288,7 +288,9 @@ public sealed class CSharpEmitter
             w.Line("    " + SafeguardRules(safeguard, safeguardProperty[safeguard.Safeguard.Name]) + ",");
         }
 
-        w.Line("});");
+        w.Line(slice.Scope is null || layout.Scope is null
+            ? "});"
+            : "}, new " + Rt + "ScopeRule(" + CSharpLiterals.Str(slice.Instrument) + ", " + ConditionRule(slice.Scope, layout.Scope.Rule) + ", " + Array("int", layout.Scope.Reads.Select(Int)) + "));");
         w.Line();
         w.Line(Rt + "ChecklistRules " + Rt + "IChecklist.Rules => Rules;");
         w.Line();
@@ -431,9 +433,19 @@ public sealed class CSharpEmitter
     private string SafeguardInfo(Safeguard safeguard)
     {
         var kinds = "new string[] { " + string.Join(", ", safeguard.Kinds.Select(k => CSharpLiterals.Str(k.ToString()))) + " }";
-        var citations = "new " + Rt + "Citation[] { " + string.Join(", ", safeguard.Citations.Select(c => "new " + Rt + "Citation(" + CSharpLiterals.Str(c.InstrumentReference) + ", " + CSharpLiterals.Str(c.Display) + ", " + (c.Verified ? "true" : "false") + ", " + CSharpLiterals.Str(c.Note) + ")")) + " }";
+        var citations = "new " + Rt + "Citation[] { " + string.Join(", ", safeguard.Citations.Select(Citation)) + " }";
         var questionInfos = "new " + Rt + "QuestionInfo[] { " + string.Join(", ", safeguard.Questions.Select(q => questions[q.Key].InfoField)) + " }";
+        var basis = safeguard.Basis == Basis.Unstated ? string.Empty : ", Basis: " + Rt + "SafeguardBasis." + safeguard.Basis;
+        var hedges = safeguard.Hedges.IsEmpty ? string.Empty : ", Hedges: " + Array(Rt + "Hedge", safeguard.Hedges.Select(h => "new " + Rt + "Hedge(" + CSharpLiterals.Str(Hedge.Keyword(h.Kind)) + ", " + CSharpLiterals.Str(h.Describe()) + ")"));
         return "new " + Rt + "SafeguardInfo(" + CSharpLiterals.Str(safeguard.Name.ToString()) + ", " + kinds + ", " + Text(safeguard.Title) + ", " + citations + ", " + questionInfos + ", "
-            + OptionalText(safeguard.Guidance) + ", " + Rt + "SafeguardSeverity." + safeguard.Severity + ", " + Rt + "RefusalGroundKind." + (safeguard.RefusalGround == RefusalGround.None ? "None" : safeguard.RefusalGround.ToString()) + ")";
+            + OptionalText(safeguard.Guidance) + ", " + Rt + "SafeguardSeverity." + safeguard.Severity + ", " + Rt + "RefusalGroundKind." + (safeguard.RefusalGround == RefusalGround.None ? "None" : safeguard.RefusalGround.ToString()) + basis + hedges + ")";
+    }
+
+    /// <summary>A citation's metadata; its source and quotes only where it has them.</summary>
+    private static string Citation(Binding.Citation c)
+    {
+        var source = c.Source is null ? string.Empty : ", Source: " + CSharpLiterals.Str(c.Source);
+        var quotes = c.Quotes.IsEmpty ? string.Empty : ", Quotes: " + Array(Rt + "Quote", c.Quotes.Select(q => "new " + Rt + "Quote(" + CSharpLiterals.Str(q.Language) + ", " + CSharpLiterals.Str(q.Text) + ")"));
+        return "new " + Rt + "Citation(" + CSharpLiterals.Str(c.InstrumentReference) + ", " + CSharpLiterals.Str(c.Display) + ", " + (c.Verified ? "true" : "false") + ", " + CSharpLiterals.Str(c.Note) + source + quotes + ")";
     }
 }

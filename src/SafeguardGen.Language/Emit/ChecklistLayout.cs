@@ -49,6 +49,9 @@ public sealed record LoweredSafeguard(
     EquatableArray<(int Question, LoweredRule Met)> Tests,
     EquatableArray<int> Reads);
 
+/// <summary>The scope of the checklist's measure lowered, with the questions it reads by position.</summary>
+public sealed record LoweredScope(LoweredRule Rule, EquatableArray<int> Reads);
+
 /// <summary>
 /// The positions of a checklist's questions (its safeguards' questions in order, then its facts), their IDs in the
 /// answers, and its safeguards' rules lowered: what the generated validator and the scenario runner share.
@@ -72,7 +75,15 @@ public sealed class ChecklistLayout
 
         Questions = questions;
         Safeguards = slice.Safeguards.Select(Lower).ToList();
+        if (slice.Scope is not null)
+        {
+            var reads = Reads(slice.Scope.Expression).Where(positions.ContainsKey).Distinct().Select(k => positions[k]);
+            Scope = new LoweredScope(Lower(slice.Scope.Expression), reads.ToEquatableArray());
+        }
     }
+
+    /// <summary>The measure's scope, or null when it has none.</summary>
+    public LoweredScope? Scope { get; }
 
     public AnswerPaths Paths { get; }
 

@@ -16,7 +16,9 @@ public sealed record ChecklistSlice(
     EquatableArray<string> Languages,
     EquatableArray<Safeguard> Safeguards,
     EquatableArray<Question> Facts,
-    string? DefaultNamespace = null)
+    string? DefaultNamespace = null,
+    Condition? Scope = null,
+    string Instrument = "")
 {
     /// <summary>The header's namespace, else <c>&lt;DefaultNamespace&gt;.&lt;Treaty&gt;</c>.</summary>
     public string Namespace => CSharpNames.Namespace(DeclaredNamespace, TreatyName, DefaultNamespace);
@@ -62,7 +64,9 @@ public sealed record ChecklistSlice(
         {
             var safeguards = checklist.Safeguards.Select(index.FindSafeguard).Where(s => s is not null).Select(s => s!);
             var facts = checklist.Facts.Select(index.FindFact).Where(f => f is not null).Select(f => f!);
-            yield return new ChecklistSlice(checklist, treaty.Name, treaty.Namespace, treaty.Languages, safeguards.ToEquatableArray(), facts.ToEquatableArray());
+            var measure = index.FindMeasure(checklist.Measure);
+            var instrument = index.FindTreaty(checklist.Measure.Treaty)?.Reference ?? checklist.Measure.Treaty;
+            yield return new ChecklistSlice(checklist, treaty.Name, treaty.Namespace, treaty.Languages, safeguards.ToEquatableArray(), facts.ToEquatableArray(), Scope: measure?.Scope, Instrument: instrument);
         }
     }
 }

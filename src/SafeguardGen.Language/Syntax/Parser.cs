@@ -17,17 +17,18 @@ internal sealed class Parser
     public const int MaxExpressionDepth = 64;
 
     private static readonly string[] DeclarationKeywords = { "import", "instrument", "kind", "fact", "safeguard", "measure", "profile", "checklist", "scenario" };
-    private static readonly string[] HeaderProperties = { "title", "description", "reference", "version", "namespace", "language", "translations" };
-    private static readonly string[] InstrumentProperties = { "title", "reference" };
+    private static readonly string[] HeaderProperties = { "title", "description", "reference", "source", "version", "namespace", "language", "translations" };
+    private static readonly string[] InstrumentProperties = { "title", "reference", "source" };
     private static readonly string[] KindProperties = { "title", "description" };
-    private static readonly string[] SafeguardProperties = { "title", "guidance", "cite", "severity", "question", "when", "unless", "exception" };
+    private static readonly string[] SafeguardProperties = { "title", "guidance", "cite", "basis", "hedge", "severity", "question", "when", "unless", "exception" };
+    private static readonly string[] CitationProperties = { "source", "quote" };
     private static readonly string[] QuestionProperties = { "ask", "guidance", "option", "satisfied-by" };
     private static readonly string[] ExceptionProperties = { "when", "outcome", "priority", "because" };
-    private static readonly string[] MeasureProperties = { "title", "description", "cite", "adopts", "safeguards" };
+    private static readonly string[] MeasureProperties = { "title", "description", "cite", "scope", "adopts", "safeguards" };
     private static readonly string[] ProfileProperties = { "title", "description", "cite", "requires" };
     private static readonly string[] ChecklistProperties = { "title", "description", "measure", "include" };
     private static readonly string[] ScenarioProperties = { "checklist", "description", "answers-from", "answer", "expect" };
-    private static readonly string[] DecisionWords = { "proceed", "may-refuse", "must-refuse", "incomplete" };
+    private static readonly string[] DecisionWords = { "proceed", "may-refuse", "must-refuse", "incomplete", "outside-instrument" };
     private static readonly string[] OutcomeWords = { "satisfied", "not-satisfied", "not-applicable", "unanswered", "holds", "does-not-hold" };
     private static readonly string[] StillNeededWords = { "exactly", "includes", "excludes" };
     private static readonly string[] ExpressionKeywords = { "and", "or", "not", "in", "contains", "is" };
@@ -262,7 +263,7 @@ internal sealed class Parser
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the treaty's name");
         var texts = new TextCollector(this, "treaty", name.Text);
-        StringSyntax? reference = null, version = null;
+        StringSyntax? reference = null, version = null, headerSource = null;
         NameSyntax? ns = null;
         IdentifierSyntax? language = null;
         var translations = new List<IdentifierSyntax>();
@@ -272,6 +273,9 @@ internal sealed class Parser
             {
                 case "reference":
                     reference = Single(reference, keyword, "treaty", name.Text, () => ExpectString("the instrument's reference, e.g. \"ETS 185\""));
+                    break;
+                case "source":
+                    headerSource = Single(headerSource, keyword, "treaty", name.Text, () => ExpectString(SourceHint));
                     break;
                 case "version":
                     version = Single(version, keyword, "treaty", name.Text, ParseVersion);
@@ -296,8 +300,10 @@ internal sealed class Parser
                     break;
             }
         });
-        return new HeaderSyntax(name, texts.Get("title"), texts.Get("description"), reference, version, ns, language, translations.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore);
+        return new HeaderSyntax(name, texts.Get("title"), texts.Get("description"), reference, version, ns, language, translations.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore, headerSource);
     }
+
+    private const string SourceHint = "the text the wording was checked against, e.g. \"English text, Netherlands treaty database (BWBV0001839)\"";
 
     private StringSyntax ParseVersion()
     {
@@ -470,19 +476,23 @@ internal sealed class Parser
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the instrument's name");
         var texts = new TextCollector(this, "instrument", name.Text);
-        StringSyntax? reference = null;
+        StringSyntax? reference = null, instrumentSource = null;
         ParseBlock("instrument", InstrumentProperties, keyword =>
         {
-            if (keyword.Value == "reference")
+            switch (keyword.Value)
             {
-                reference = Single(reference, keyword, "instrument", name.Text, () => ExpectString("the instrument's reference, e.g. \"ETS 185\""));
-            }
-            else
-            {
-                texts.Add(keyword);
+                case "reference":
+                    reference = Single(reference, keyword, "instrument", name.Text, () => ExpectString("the instrument's reference, e.g. \"ETS 185\""));
+                    break;
+                case "source":
+                    instrumentSource = Single(instrumentSource, keyword, "instrument", name.Text, () => ExpectString(SourceHint));
+                    break;
+                default:
+                    texts.Add(keyword);
+                    break;
             }
         });
-        return new InstrumentSyntax(name, texts.Get("title"), reference, SpanFrom(start), syntaxErrors > errorsBefore);
+        return new InstrumentSyntax(name, texts.Get("title"), reference, SpanFrom(start), syntaxErrors > errorsBefore, instrumentSource);
     }
 
     private KindSyntax ParseKind()
@@ -523,7 +533,8 @@ internal sealed class Parser
         var citations = new List<CitationSyntax>();
         var questions = new List<QuestionSyntax>();
         var exceptions = new List<ExceptionSyntax>();
-        IdentifierSyntax? severity = null;
+        IdentifierSyntax? severity = null, basis = null;
+        var hedges = new List<HedgeSyntax>();
         ExpressionSyntax? when = null, unless = null;
         ParseBlock("safeguard", SafeguardProperties, keyword =>
         {
@@ -531,6 +542,20 @@ internal sealed class Parser
             {
                 case "cite":
                     citations.Add(ParseCitation(keyword));
+                    break;
+                case "basis":
+                    basis = Single(basis, keyword, "safeguard", name.Text, () => ExpectIdentifier("'treaty', 'human-rights-law' or 'policy'"));
+                    break;
+                case "hedge":
+                    var hedgeKind = ExpectIdentifier("a hedge: 'as-appropriate', 'subject-to-domestic-law', 'may' or 'within-means'");
+                    StringSyntax? wording = null;
+                    if (Current.Kind == TokenKind.StringLiteral)
+                    {
+                        var token = Next();
+                        wording = new StringSyntax(token.Value, token.Span);
+                    }
+
+                    hedges.Add(new HedgeSyntax(hedgeKind, wording, SpanFrom(keyword.Span.Start)));
                     break;
                 case "severity":
                     severity = Single(severity, keyword, "safeguard", name.Text, () => ExpectIdentifier("'blocking' or 'advisory'"));
@@ -564,7 +589,9 @@ internal sealed class Parser
             unless,
             exceptions.ToEquatableArray(),
             SpanFrom(start),
-            syntaxErrors > errorsBefore);
+            syntaxErrors > errorsBefore,
+            basis,
+            hedges.ToEquatableArray());
     }
 
     private KindReferenceSyntax ParseKindReference()
@@ -644,7 +671,37 @@ internal sealed class Parser
             note = new StringSyntax(token.Value, token.Span);
         }
 
-        return new CitationSyntax(instrument, unit, number, paragraph, letter, verification, note, SpanFrom(keyword.Span.Start));
+        // An optional block: where the wording was checked, and the wording itself.
+        StringSyntax? citationSource = null;
+        var quotes = new List<QuoteSyntax>();
+        if (Current.Kind == TokenKind.OpenBrace)
+        {
+            ParseBlock("citation", CitationProperties, property =>
+            {
+                if (property.Value == "source")
+                {
+                    citationSource = Single(citationSource, property, "citation of", instrument.Text, () => ExpectString(SourceHint));
+                    return;
+                }
+
+                string? language = null;
+                if (Current.Kind == TokenKind.LanguageTag && Current.Span.Start == property.Span.End)
+                {
+                    language = Next().Value;
+                }
+
+                var text = ExpectString("the quoted wording, e.g. quote \"Each Party shall ensure …\"");
+                if (quotes.Any(q => q.Language == language))
+                {
+                    ReportSyntax(DiagnosticDescriptors.DuplicateProperty, property.Span, "Citation of", instrument.Text, language is null ? "a 'quote'" : "a 'quote@" + language + "'");
+                    return;
+                }
+
+                quotes.Add(new QuoteSyntax(language, text, TextSpan.FromBounds(property.Span.Start, text.Span.End)));
+            });
+        }
+
+        return new CitationSyntax(instrument, unit, number, paragraph, letter, verification, note, SpanFrom(keyword.Span.Start), citationSource, quotes.ToEquatableArray());
     }
 
     private StringSyntax ParseLocatorValue(string what)
@@ -844,12 +901,16 @@ internal sealed class Parser
         var citations = new List<CitationSyntax>();
         var profiles = new List<NameSyntax>();
         var safeguards = new List<NameSyntax>();
+        ExpressionSyntax? scope = null;
         ParseBlock("measure", MeasureProperties, keyword =>
         {
             switch (keyword.Value)
             {
                 case "cite":
                     citations.Add(ParseCitation(keyword));
+                    break;
+                case "scope":
+                    scope = Single(scope, keyword, "measure", name.Text, ParseCondition);
                     break;
                 case "adopts":
                     profiles.AddRange(ParseNameList("a profile's name"));
@@ -862,7 +923,7 @@ internal sealed class Parser
                     break;
             }
         });
-        return new MeasureSyntax(name, texts.Get("title"), texts.Get("description"), citations.ToEquatableArray(), profiles.ToEquatableArray(), safeguards.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore);
+        return new MeasureSyntax(name, texts.Get("title"), texts.Get("description"), citations.ToEquatableArray(), profiles.ToEquatableArray(), safeguards.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore, scope);
     }
 
     private ProfileSyntax ParseProfile()

@@ -40,7 +40,8 @@ public sealed record HeaderSyntax(
     IdentifierSyntax? Language,
     EquatableArray<IdentifierSyntax> Translations,
     TextSpan Span,
-    bool HasErrors);
+    bool HasErrors,
+    StringSyntax? Source = null);
 
 public sealed record ImportSyntax(IdentifierSyntax Treaty, IdentifierSyntax? Alias, TextSpan Span);
 
@@ -51,7 +52,8 @@ public sealed record InstrumentSyntax(
     LocalizedTextSyntax? Title,
     StringSyntax? Reference,
     TextSpan Span,
-    bool HasErrors) : DeclarationSyntax("instrument", Name, Span, HasErrors);
+    bool HasErrors,
+    StringSyntax? Source = null) : DeclarationSyntax("instrument", Name, Span, HasErrors);
 
 public sealed record KindSyntax(
     IdentifierSyntax Name,
@@ -75,7 +77,15 @@ public sealed record SafeguardSyntax(
     ExpressionSyntax? Unless,
     EquatableArray<ExceptionSyntax> Exceptions,
     TextSpan Span,
-    bool HasErrors) : DeclarationSyntax("safeguard", Name, Span, HasErrors);
+    bool HasErrors,
+    IdentifierSyntax? Basis = null,
+    EquatableArray<HedgeSyntax> Hedges = default) : DeclarationSyntax("safeguard", Name, Span, HasErrors);
+
+/// <summary><c>hedge as-appropriate "as appropriate in view of the nature of the procedure or power concerned"</c>.</summary>
+public sealed record HedgeSyntax(IdentifierSyntax Kind, StringSyntax? Wording, TextSpan Span);
+
+/// <summary><c>quote "…"</c> or <c>quote@ar "…"</c> inside a citation's block: the cited wording, in its language.</summary>
+public sealed record QuoteSyntax(string? Language, StringSyntax Text, TextSpan Span);
 
 /// <summary><c>legality</c>, <c>refusal-ground(mandatory)</c>, <c>common.fair-trial</c>.</summary>
 public sealed record KindReferenceSyntax(NameSyntax Name, IdentifierSyntax? Qualifier, TextSpan Span);
@@ -89,7 +99,9 @@ public sealed record CitationSyntax(
     IdentifierSyntax? Letter,
     IdentifierSyntax? Verification,
     StringSyntax? Note,
-    TextSpan Span);
+    TextSpan Span,
+    StringSyntax? Source = null,
+    EquatableArray<QuoteSyntax> Quotes = default);
 
 public sealed record QuestionSyntax(
     IdentifierSyntax Name,
@@ -134,7 +146,8 @@ public sealed record MeasureSyntax(
     EquatableArray<NameSyntax> Profiles,
     EquatableArray<NameSyntax> Safeguards,
     TextSpan Span,
-    bool HasErrors) : DeclarationSyntax("measure", Name, Span, HasErrors);
+    bool HasErrors,
+    ExpressionSyntax? Scope = null) : DeclarationSyntax("measure", Name, Span, HasErrors);
 
 public sealed record ProfileSyntax(
     IdentifierSyntax Name,
