@@ -16,8 +16,11 @@ internal sealed partial class MutualAssistanceCaseNotes
     [HandlesSafeguard("dual-criminality-assistance")]
     private void DualCriminality(SafeguardResult result) =>
         Lines.Add(result.Outcome == SafeguardOutcome.NotApplicable
-            ? "No coercive action: dual criminality was not required (Art. 25(5))."
-            : "Dual criminality (Art. 25(5)): " + result.Outcome + ".");
+            ? "Dual criminality is not required for this assistance (Art. 25(5))."
+            : Describe("Dual criminality (Art. 25(5))", result));
+
+    [HandlesSafeguard("grounds-under-applicable-law")]
+    private void ApplicableLaw(SafeguardResult result) => Note("Grounds of the applicable law or treaty (Art. 25(4))", result);
 
     [HandlesSafeguard("political-offence-assistance")]
     private void PoliticalOffence(SafeguardResult result) => Note("Political offence (Art. 27(4)(a))", result);
@@ -34,5 +37,10 @@ internal sealed partial class MutualAssistanceCaseNotes
     [HandlesSafeguard("use-limitation")]
     private void UseLimitation(SafeguardResult result) => Note("Conditions on use (Art. 28(2))", result);
 
-    private void Note(string what, SafeguardResult result) => Lines.Add(what + ": " + result.Outcome + ".");
+    private void Note(string what, SafeguardResult result) => Lines.Add(Describe(what, result));
+
+    // A ground for refusal is "satisfied" when it does not hold: say it the way a lawyer reads it.
+    private static string Describe(string what, SafeguardResult result) => what + ": " + (result.Safeguard.RefusalGround == RefusalGroundKind.None || result.Outcome is SafeguardOutcome.NotApplicable or SafeguardOutcome.Unanswered
+        ? result.Outcome.ToString()
+        : result.RefusalGroundHolds ? "the ground holds" : "the ground does not hold") + ".";
 }

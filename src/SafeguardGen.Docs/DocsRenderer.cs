@@ -58,6 +58,11 @@ public static class DocsRenderer
         // Likewise a string a template builds may be as long as the longest author text, escaped (at most six
         // characters for one, as '&quot;'), and then some.
         var stringLimit = (int)Math.Min(int.MaxValue, StringLimit + (8L * index.LongestText));
+
+        // A page holds at most every author text of the model a few times over (a safeguard by kind, as a ground,
+        // in a checklist; an include's output counted once inside it and once where it lands), escaped. Reaching
+        // the limit is an error (SG0501), never a page silently cut short.
+        var outputLimit = (int)Math.Min(int.MaxValue, StringLimit + (64L * index.TotalText));
         var templates = new TemplateSet(format, templatesFolder);
         var files = new List<RenderedFile>();
         var diagnostics = new List<Diagnostic>();
@@ -116,6 +121,9 @@ public static class DocsRenderer
                 TemplateLoader = templates,
                 MemberRenamer = StandardMemberRenamer.Default,
                 LimitToString = stringLimit,
+                OnStringLimit = ScriptLimitBehavior.Throw,
+                OutputLimit = outputLimit,
+                OnOutputLimit = ScriptLimitBehavior.Throw,
             };
             context.PushGlobal(globals);
             try

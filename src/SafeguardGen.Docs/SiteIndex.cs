@@ -35,6 +35,7 @@ internal sealed class SiteIndex
             {
                 size += 1 + safeguard.Kinds.Count + safeguard.Citations.Count + safeguard.Questions.Count + safeguard.Exceptions.Count;
                 Measure(safeguard.Title, safeguard.Guidance);
+                Measure(safeguard.Citations);
                 foreach (var question in safeguard.Questions)
                 {
                     size += question.Options.Count;
@@ -47,12 +48,14 @@ internal sealed class SiteIndex
             {
                 size += 1 + measure.Citations.Count + measure.Profiles.Count + measure.Safeguards.Count;
                 Measure(measure.Title, measure.Description);
+                Measure(measure.Citations);
             }
 
             foreach (var profile in treaty.Profiles)
             {
                 size += 1 + profile.Citations.Count + profile.RequiredKinds.Count + profile.RequiredSafeguards.Count;
                 Measure(profile.Title, profile.Description);
+                Measure(profile.Citations);
                 coverageKinds.UnionWith(profile.RequiredKinds);
             }
 
@@ -148,16 +151,33 @@ internal sealed class SiteIndex
     /// <summary>The length of the longest author text, in any language (a question's option labels counted together, as a page joins them).</summary>
     public int LongestText { get; private set; }
 
+    /// <summary>The length of all author texts together, in every language, citations and quotes included: what a page can hold.</summary>
+    public long TotalText { get; private set; }
+
     private void Measure(LocalizedText? title, LocalizedText? text)
     {
         LongestText = Math.Max(LongestText, Math.Max(Length(title), Length(text)));
+        TotalText += Total(title) + Total(text);
     }
 
     private void Measure(Question question)
     {
         Measure(question.Ask, question.Guidance);
         LongestText = Math.Max(LongestText, question.Options.Sum(o => Length(o.Label)));
+        TotalText += question.Options.Sum(o => Total(o.Label));
     }
+
+    private void Measure(IEnumerable<Citation> citations)
+    {
+        foreach (var citation in citations)
+        {
+            var length = citation.Display.Length + (citation.Note?.Length ?? 0) + (citation.Source?.Length ?? 0) + citation.Quotes.Sum(q => q.Text.Length);
+            LongestText = Math.Max(LongestText, length);
+            TotalText += length;
+        }
+    }
+
+    private static long Total(LocalizedText? text) => text is null ? 0 : text.Text.Length + text.Translations.Sum(t => (long)t.Text.Length);
 
     private static int Length(LocalizedText? text) => text is null ? 0 : Math.Max(text.Text.Length, text.Translations.Select(t => t.Text.Length).DefaultIfEmpty(0).Max());
 

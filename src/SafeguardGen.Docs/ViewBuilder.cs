@@ -93,9 +93,22 @@ internal sealed class ViewBuilder
             _ => "not applicable",
         }, T(e.Because))).ToList(),
         G(safeguard.Guidance),
-        page + "#" + Anchor(safeguard.Name.Name));
+        page + "#" + Anchor(safeguard.Name.Name),
+        safeguard.Basis switch
+        {
+            Basis.Treaty => "treaty text",
+            Basis.HumanRightsLaw => "human-rights law",
+            Basis.Policy => "policy",
+            _ => "not stated",
+        },
+        safeguard.Hedges.Select(h => escape.Text(h.Describe())).ToList());
 
-    private CitationView Citation(Citation citation) => new(escape.Text(citation.Display), citation.Verified, escape.Text(citation.Note ?? string.Empty));
+    private CitationView Citation(Citation citation) => new(
+        escape.Text(citation.Display),
+        citation.Verified,
+        escape.Text(citation.Note ?? string.Empty),
+        escape.Text(citation.Source ?? string.Empty),
+        citation.Quotes.Select(q => new QuoteView(escape.Text(q.Language), escape.Text(q.Text))).ToList());
 
     private QuestionView Question(Question question) => new(
         escape.Text(question.Key.ToString()),
@@ -207,7 +220,8 @@ internal sealed class ViewBuilder
         G(measure.Description),
         measure.Citations.Select(Citation).ToList(),
         measure.Profiles.Select(p => T(model.FindProfile(p)?.Title ?? LocalizedText.Plain(p.ToString()))).ToList(),
-        measure.Safeguards.Select(s => new LinkView(T(model.FindSafeguard(s)?.Title ?? LocalizedText.Plain(s.ToString())), SafeguardPage(s))).ToList());
+        measure.Safeguards.Select(s => new LinkView(T(model.FindSafeguard(s)?.Title ?? LocalizedText.Plain(s.ToString())), SafeguardPage(s))).ToList(),
+        measure.Scope is null ? string.Empty : Words(measure.Scope.Expression));
 
     /// <summary>Measures against every kind their profiles require: which safeguards cover each, and the gaps.</summary>
     private CoverageView Coverage(Treaty treaty)

@@ -51,9 +51,23 @@ public sealed record SafeguardView(
     string Applicability,
     IReadOnlyList<ExceptionView> Exceptions,
     string Guidance,
-    string Page);
+    string Page,
+    string Basis = "",
+    IReadOnlyList<string>? Hedges = null)
+{
+    /// <summary>How the provision's wording qualifies the obligation, in plain words; empty when it does not.</summary>
+    public IReadOnlyList<string> Hedges { get; init; } = Hedges ?? [];
+}
 
-public sealed record CitationView(string Text, bool Verified, string Note);
+/// <summary>A citation; <see cref="Quotes"/> hold the cited wording, each with its language tag.</summary>
+public sealed record CitationView(string Text, bool Verified, string Note, string Source = "", IReadOnlyList<QuoteView>? Quotes = null)
+{
+    /// <summary>The cited wording, in the languages quoted.</summary>
+    public IReadOnlyList<QuoteView> Quotes { get; init; } = Quotes ?? [];
+}
+
+/// <summary>The wording of a provision: the language tag (for <c>lang</c>) and the text.</summary>
+public sealed record QuoteView(string Language, string Text);
 
 public sealed record QuestionView(string Id, string Ask, string Type, IReadOnlyList<string> Options, string SatisfiedBy, string Guidance);
 
@@ -61,7 +75,8 @@ public sealed record ExceptionView(string Name, int Priority, string When, strin
 
 public sealed record ProfileView(string Id, string Anchor, string Title, string Description, IReadOnlyList<string> Requirements, IReadOnlyList<CitationView> Citations);
 
-public sealed record MeasureView(string Id, string Anchor, string Title, string Description, IReadOnlyList<CitationView> Citations, IReadOnlyList<string> Profiles, IReadOnlyList<LinkView> Safeguards);
+/// <summary>A measure; <see cref="Scope"/> is the condition under which the instrument governs it, in words, or empty.</summary>
+public sealed record MeasureView(string Id, string Anchor, string Title, string Description, IReadOnlyList<CitationView> Citations, IReadOnlyList<string> Profiles, IReadOnlyList<LinkView> Safeguards, string Scope = "");
 
 public sealed record LinkView(string Text, string Href);
 

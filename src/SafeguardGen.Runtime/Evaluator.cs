@@ -386,6 +386,12 @@ public static class Evaluator
             var rule = rules.Scope!;
             explanation.Add("Outside the instrument: " + rule.Instrument + " does not govern this request, because its scope '" + rule.Condition.Text + "' does not hold (" + Answers(rules, rule.Reads, answers) + ").");
             explanation.Add("- It creates no obligation to grant the request and gives no ground to refuse it; decide it under another applicable treaty or domestic law, with their own safeguards and grounds for refusal.");
+            var bars = mustRefuse.Where(r => r.Safeguard.Basis == SafeguardBasis.HumanRightsLaw).ToList();
+            if (bars.Count > 0)
+            {
+                explanation.Add("Whatever law governs the request, these bars of human-rights law hold:");
+                explanation.AddRange(bars.Select(r => "- the mandatory ground for refusal '" + Line(r)));
+            }
             return new AssessmentResult(checklist, decision, results, explanation, stillNeeded);
         }
 

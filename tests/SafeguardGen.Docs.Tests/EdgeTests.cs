@@ -213,6 +213,29 @@ public sealed class EdgeTests
         var result = DocsRenderer.Render(compiled.Model, DocsFormat.Markdown);
 
         Assert.Empty(result.Diagnostics.Select(d => d.ToString()));
-        Assert.Contains("#### S", result.Files.Single(f => f.Path == "en/big.md").Content, StringComparison.Ordinal);
+        var page = result.Files.Single(f => f.Path == "en/big.md").Content;
+        Assert.Contains("#### S", page, StringComparison.Ordinal);
+
+        // The whole page, not the first 100,000 characters of it with "..." (Scriban's default output limit).
+        Assert.Contains("<a id=\"s" + (count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"></a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("...", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_of_long_quoted_provisions_is_rendered_whole()
+    {
+        var quote = string.Concat(Enumerable.Repeat("Each Party shall ensure that the powers are subject to conditions and safeguards. ", 60));
+        var text = new StringBuilder("treaty q{title \"Q\" reference \"Q\" source \"S\"}\n");
+        for (var i = 0; i < 40; i++)
+        {
+            text.Append("safeguard s").Append(i).Append(":legality{title \"S").Append(i).Append("\" cite q article 1 verified { quote \"").Append(quote).Append("\" } question q:yes-no{ask \"Q?\" satisfied-by yes}}\n");
+        }
+
+        var pages = Pages(DocsFormat.Html, ("q.treaty", text.ToString()));
+
+        var page = pages["en/q.html"];
+        Assert.True(page.Length > 200_000, "the page holds every quote: " + page.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("id=\"s39\"", page, StringComparison.Ordinal);
+        Assert.EndsWith("</html>\n", page, StringComparison.Ordinal);
     }
 }

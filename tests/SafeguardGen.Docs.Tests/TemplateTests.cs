@@ -23,7 +23,7 @@ public sealed class TemplateTests : IDisposable
         var result = RenderWith("treaty", "# {{ treaty.title }}\n{{ for s in treaty.mandatory_grounds }}- {{ s.title }}\n{{ end }}");
 
         Assert.Empty(result.Diagnostics);
-        Assert.Equal("# European Convention on Extradition\n- Political offence\n- Request made to persecute\n- Purely military offence\n- Final judgment already given in the requested Party\n- Immunity by reason of lapse of time\n", result.Files.Single(f => f.Path == "en/ets24.md").Content);
+        Assert.Equal("# European Convention on Extradition\n- Political offence\n- Request made to persecute\n- Final judgment already given in the requested Party\n- Immunity by reason of lapse of time\n", result.Files.Single(f => f.Path == "en/ets24.md").Content);
         Assert.Contains("## How the decision is reached", result.Files.Single(f => f.Path == "en/budapest.extradition-review.md").Content, StringComparison.Ordinal);
     }
 

@@ -21,7 +21,7 @@ public sealed class AuthorFrictionTests
 
     [Theory]
     [InlineData("cite demo article 8(2)", "cite demo article 8 paragraph 2")]
-    [InlineData("cite demo article 24(1)(b) verified", "cite demo article 24 paragraph 1 letter b verified")]
+    [InlineData("cite demo article 24(1)(b) verified { source \"S\" quote \"Q\" }", "cite demo article 24 paragraph 1 letter b verified { source \"S\" quote \"Q\" }")]
     [InlineData("cite demo article 15(2) \"note\"", "cite demo article 15 paragraph 2 \"note\"")]
     public void A_paragraph_and_letter_in_parentheses_mean_what_the_words_mean(string written, string spelledOut)
     {

@@ -25,15 +25,15 @@ public sealed class BinderTests
     {
         var files = Support.ExampleFiles().ToArray();
         var index = Array.FindIndex(files, f => f.Path == "budapest.treaty");
-        var original = "safeguards legal-basis, proportionality, supervision, grounds-justifying-application, specific-investigation, limited-duration, third-parties";
+        var original = "safeguards legal-basis, proportionality, supervision, grounds-justifying-application, specific-investigation, third-parties\n";
         Assert.Contains(original, files[index].Text, StringComparison.Ordinal);
-        files[index] = (files[index].Path, files[index].Text.Replace(original, original.Replace(" limited-duration,", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
+        files[index] = (files[index].Path, files[index].Text.Replace(original, original.Replace(" supervision,", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
 
         var result = Support.Compile(files);
 
         var diagnostic = Assert.Single(result.Diagnostics);
         var line = files[index].Text.Split('\n').Select((text, i) => (text, i)).First(l => l.text == "measure production-order {").i + 1;
-        Assert.Equal($"budapest.treaty({line},9): error SG0230: Measure 'production-order' does not cover kind 'duration-limit', required by profile 'article-15'; add a safeguard that covers it to the measure's safeguards", diagnostic.ToString());
+        Assert.Equal($"budapest.treaty({line},9): error SG0230: Measure 'production-order' does not cover kind 'oversight', required by profile 'article-15'; add a safeguard that covers it to the measure's safeguards", diagnostic.ToString());
     }
 
     [Fact]
@@ -114,14 +114,17 @@ public sealed class BinderTests
     public void Citations_print_as_a_lawyer_writes_them_and_are_unverified_unless_they_say_so()
     {
         var supervision = Examples.Value.FindSafeguard(new QualifiedName("budapest", "supervision"))!;
-        var dualCriminality = Examples.Value.FindSafeguard(new QualifiedName("budapest", "dual-criminality-extradition"))!;
+        var extradition = Examples.Value.FindMeasure(new QualifiedName("budapest", "extradition"))!;
         var legalBasis = Examples.Value.FindSafeguard(new QualifiedName("budapest", "legal-basis"))!;
+        var torture = Examples.Value.FindSafeguard(new QualifiedName("common", "torture-risk"))!;
 
         Assert.Equal("ETS 185, Art. 15(2)", supervision.Citations[0].Display);
         Assert.True(supervision.Citations[0].Verified);
-        Assert.Equal("ETS 185, Art. 24(1)(a)", dualCriminality.Citations[0].Display);
-        Assert.Equal("ICCPR, Art. 17", legalBasis.Citations[2].Display);
-        Assert.False(legalBasis.Citations[2].Verified);
+        Assert.Equal("ETS 185, Art. 24(1)(a)", extradition.Citations[0].Display);
+        Assert.Equal("ICCPR, Art. 17(1)", legalBasis.Citations[2].Display);
+        Assert.True(legalBasis.Citations[2].Verified);
+        Assert.Equal("CAT, Art. 3(1)", torture.Citations[2].Display);
+        Assert.False(torture.Citations[2].Verified);
         Assert.Equal("Principle 3", Examples.Value.FindSafeguard(new QualifiedName("np", "necessity"))!.Citations[0].Display.Split(", ")[1]);
     }
 
@@ -139,19 +142,22 @@ public sealed class BinderTests
         var checklist = Examples.Value.FindTreaty("budapest")!.Checklists.Single(c => c.Name.Name == "mutual-assistance-review");
 
         Assert.Equal(new QualifiedName("budapest", "mutual-assistance"), checklist.Measure);
-        Assert.Equal(6, checklist.Safeguards.Count);
-        Assert.Equal(["common.coercive", "common.mla-treaty-applies"], checklist.Facts.Select(f => f.ToString()));
+        Assert.Equal(7, checklist.Safeguards.Count);
+        Assert.Equal(["common.mla-treaty-applies"], checklist.Facts.Select(f => f.ToString()));
     }
 
     [Fact]
     public void Conditions_are_bound_with_their_types_and_keep_their_text()
     {
-        var threshold = Examples.Value.FindSafeguard(new QualifiedName("uncc", "serious-crime-threshold"))!;
+        var assistance = Examples.Value.FindMeasure(new QualifiedName("uncc", "mutual-legal-assistance"))!;
 
-        Assert.Equal("cooperation-basis.basis == evidence-of-serious-crime", threshold.When!.Text);
-        var comparison = Assert.IsType<BinaryExpression>(threshold.When.Expression);
+        Assert.Equal("cooperation-purpose in (convention-offence, evidence-of-convention-offence) or (cooperation-purpose == evidence-of-serious-crime and requesting-max-years >= 4)", assistance.Scope!.Text);
+        var either = Assert.IsType<LogicalExpression>(assistance.Scope.Expression);
+        Assert.Equal(LogicalOperator.Or, either.Operator);
+        var serious = Assert.IsType<LogicalExpression>(either.Operands[1]);
+        var comparison = Assert.IsType<BinaryExpression>(serious.Operands[0]);
         Assert.Equal(BinaryOperator.Equal, comparison.Operator);
-        Assert.Equal(new QuestionKey(new QualifiedName("uncc", "cooperation-basis"), "basis"), Assert.IsType<QuestionReference>(comparison.Left).Key);
+        Assert.Equal(new QuestionKey(new QualifiedName("uncc", "cooperation-purpose"), null), Assert.IsType<QuestionReference>(comparison.Left).Key);
         Assert.Equal(new Literal(Binding.ValueType.Choice, "evidence-of-serious-crime"), comparison.Right);
     }
 

@@ -165,7 +165,7 @@ public sealed class ScenarioTests
             """);
 
         Assert.Single(diagnostics);
-        Assert.Contains("SG0100: Expected a decision (proceed, may-refuse, must-refuse, incomplete) but found", diagnostics[0], StringComparison.Ordinal);
+        Assert.Contains("SG0100: Expected a decision (proceed, may-refuse, must-refuse, incomplete, outside-instrument) but found", diagnostics[0], StringComparison.Ordinal);
     }
 
     [Fact]

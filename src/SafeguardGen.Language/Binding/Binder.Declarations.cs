@@ -43,7 +43,7 @@ internal sealed partial class Binder
             Require(scope, syntax.Title is not null, syntax, "title", "'title \"...\"'");
             Require(scope, !syntax.Citations.IsEmpty, syntax, "citation", "'cite <instrument> article <n>' naming where the safeguard comes from");
             var hasQuestions = Require(scope, !syntax.Questions.IsEmpty, syntax, "question", "'question <name> : yes-no { ask \"...\" satisfied-by yes }'");
-            var citations = BindCitations(scope, syntax.Citations);
+            var citations = BindCitations(scope, syntax.Citations, syntax.HasErrors);
 
             var severity = Severity.Blocking;
             if (syntax.Severity is { Text.Length: > 0 } severitySyntax)
@@ -261,7 +261,11 @@ internal sealed partial class Binder
         return null;
     }
 
-    private EquatableArray<Citation> BindCitations(Scope scope, EquatableArray<CitationSyntax> syntaxes)
+    /// <param name="scope">The file.</param>
+    /// <param name="syntaxes">The citations.</param>
+    /// <param name="hasSyntaxErrors">Whether the declaration that holds them has syntax errors: its citations'
+    /// sources and quotes are not judged then, so one typo gives one diagnostic.</param>
+    private EquatableArray<Citation> BindCitations(Scope scope, EquatableArray<CitationSyntax> syntaxes, bool hasSyntaxErrors)
     {
         var citations = new List<Citation>();
         foreach (var syntax in syntaxes)
@@ -286,11 +290,11 @@ internal sealed partial class Binder
                 syntax.Note?.Value,
                 source,
                 quotes);
-            if (verified && string.IsNullOrWhiteSpace(source))
+            if (verified && !hasSyntaxErrors && string.IsNullOrWhiteSpace(source))
             {
                 Report(scope, DiagnosticDescriptors.VerifiedCitationWithoutSource, syntax.Verification!.Span, citation.Display, syntax.Instrument.Text);
             }
-            else if (verified && quotes.IsEmpty)
+            else if (verified && !hasSyntaxErrors && quotes.IsEmpty)
             {
                 Report(scope, DiagnosticDescriptors.VerifiedCitationWithoutQuote, syntax.Verification!.Span, citation.Display);
             }
@@ -403,7 +407,7 @@ internal sealed partial class Binder
             }
 
             var qualified = new QualifiedName(scope.Name, syntax.Name.Text);
-            profiles[qualified] = new Profile(qualified, Text(syntax.Title) ?? LocalizedText.Plain(syntax.Name.Text), Text(syntax.Description), BindCitations(scope, syntax.Citations), kinds.ToEquatableArray(), required.ToEquatableArray(), scope.Lines.GetLocation(syntax.Name.Span));
+            profiles[qualified] = new Profile(qualified, Text(syntax.Title) ?? LocalizedText.Plain(syntax.Name.Text), Text(syntax.Description), BindCitations(scope, syntax.Citations, syntax.HasErrors), kinds.ToEquatableArray(), required.ToEquatableArray(), scope.Lines.GetLocation(syntax.Name.Span));
         }
     }
 
@@ -437,7 +441,7 @@ internal sealed partial class Binder
                 measureHasScopeSyntax.Add(qualified);
             }
 
-            measures[qualified] = new Measure(qualified, Text(syntax.Title) ?? LocalizedText.Plain(syntax.Name.Text), Text(syntax.Description), BindCitations(scope, syntax.Citations), adopted.ToEquatableArray(), listed.ToEquatableArray(), scope.Lines.GetLocation(syntax.Name.Span), scopeCondition);
+            measures[qualified] = new Measure(qualified, Text(syntax.Title) ?? LocalizedText.Plain(syntax.Name.Text), Text(syntax.Description), BindCitations(scope, syntax.Citations, syntax.HasErrors), adopted.ToEquatableArray(), listed.ToEquatableArray(), scope.Lines.GetLocation(syntax.Name.Span), scopeCondition);
 
             // Judging coverage on a measure whose list did not resolve would blame the profile for a typo.
             if (complete)

@@ -177,6 +177,12 @@ public sealed record Citation(
     {
         get
         {
+            if (Unit == "document")
+            {
+                // A report or submission cited as a whole.
+                return InstrumentReference;
+            }
+
             var unit = Unit switch
             {
                 "article" => "Art. " + Number,

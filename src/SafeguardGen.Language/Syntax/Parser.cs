@@ -614,18 +614,18 @@ internal sealed class Parser
         var instrument = ParseName("the cited instrument's name");
         IdentifierSyntax unit;
         StringSyntax? number = null;
-        if (Current.Kind == TokenKind.Identifier && Current.Value is "article" or "principle" or "preamble" or "annex")
+        if (Current.Kind == TokenKind.Identifier && Current.Value is "article" or "principle" or "preamble" or "annex" or "document")
         {
             var token = Next();
             unit = new IdentifierSyntax(token.Value, token.Span);
-            if (unit.Text != "preamble")
+            if (unit.Text is not ("preamble" or "document"))
             {
                 number = ParseLocatorValue("the " + unit.Text + "'s number");
             }
         }
         else
         {
-            ReportExpected("'article', 'principle', 'annex' or 'preamble'");
+            ReportExpected("'article', 'principle', 'annex', 'preamble' or 'document'");
             unit = new IdentifierSyntax(string.Empty, new TextSpan(Current.Span.Start, 0));
         }
 
