@@ -19,20 +19,22 @@ public class ValidationBenchmarks
         {
           "WorkflowName": "extradition-review",
           "Rules": [
-            { "RuleName": "dual-criminality-extradition", "Expression": "input1.DualCriminalityExtradition.ConventionOffence == true && input1.DualCriminalityExtradition.RequestingMaxYears >= 1 && input1.DualCriminalityExtradition.RequestedMaxYears >= 1" },
+            { "RuleName": "scope", "Expression": "input1.Facts.ConventionOffence == true && input1.DualCriminality.RequestingMaxYears >= 1 && input1.DualCriminality.RequestedMaxYears >= 1" },
+            { "RuleName": "dual-criminality", "Expression": "input1.DualCriminality.RequestingMaxYears >= 1 && input1.DualCriminality.RequestedMaxYears >= 1" },
             { "RuleName": "political-offence", "Expression": "input1.PoliticalOffence.Political == false || input1.PoliticalOffence.AttackOnHeadOfState == true" },
             { "RuleName": "persecution", "Expression": "input1.Persecution.Grounds != null && input1.Persecution.Grounds.Count == 0" },
-            { "RuleName": "military-offence", "Expression": "input1.MilitaryOffence.Military == false" },
             { "RuleName": "nationals", "Expression": "input1.Nationals.National == false" },
             { "RuleName": "ne-bis-in-idem", "Expression": "input1.NeBisInIdem.FinalJudgment == false" },
             { "RuleName": "lapse-of-time", "Expression": "input1.LapseOfTime.TimeBarred == false" },
             { "RuleName": "death-penalty", "Expression": "input1.DeathPenalty.PunishableByDeath == false || input1.DeathPenalty.AssurancesGiven == true" },
+            { "RuleName": "death-penalty-bar", "Expression": "input1.DeathPenaltyBar.Abolitionist == false || input1.DeathPenaltyBar.PunishableByDeath == false || input1.DeathPenaltyBar.BindingAssurances == true" },
+            { "RuleName": "torture-risk", "Expression": "input1.TortureRisk.RealRisk == false" },
             { "RuleName": "reasons-for-rejection", "Expression": "input1.ReasonsForRejection.ReasonsRecorded == true" }
           ]
         }
         """;
 
-    private static readonly string[] Mandatory = ["political-offence", "persecution", "military-offence", "ne-bis-in-idem", "lapse-of-time", "dual-criminality-extradition"];
+    private static readonly string[] Mandatory = ["political-offence", "persecution", "ne-bis-in-idem", "lapse-of-time", "dual-criminality", "death-penalty-bar", "torture-risk"];
     private static readonly string[] Optional = ["nationals", "death-penalty"];
 
     private RulesEngine.RulesEngine engine = null!;
@@ -40,15 +42,17 @@ public class ValidationBenchmarks
 
     public static ExtraditionReviewAnswers SampleAnswers() => JsonSerializer.Deserialize<ExtraditionReviewAnswers>("""
         {
-          "dual-criminality-extradition": { "convention-offence": true, "requesting-max-years": 5, "requested-max-years": 3 },
+          "dual-criminality": { "requesting-max-years": 5, "requested-max-years": 3 },
           "political-offence": { "political": false, "attack-on-head-of-state": false },
           "persecution": { "grounds": ["political-opinion"] },
-          "military-offence": { "military": false },
           "nationals": { "national": false },
           "ne-bis-in-idem": { "final-judgment": false },
           "lapse-of-time": { "time-barred": false },
           "death-penalty": { "punishable-by-death": false },
-          "reasons-for-rejection": { "reasons-recorded": true }
+          "death-penalty-bar": { "abolitionist": true, "punishable-by-death": false },
+          "torture-risk": { "real-risk": false, "evidence": "Country reports reviewed." },
+          "reasons-for-rejection": { "reasons-recorded": true },
+          "facts": { "convention-offence": true }
         }
         """)!;
 
@@ -64,7 +68,7 @@ public class ValidationBenchmarks
     {
         var results = engine.ExecuteAllRulesAsync("extradition-review", answers).AsTask().GetAwaiter().GetResult();
         var failed = results.Where(r => !r.IsSuccess).Select(r => r.Rule.RuleName).ToHashSet();
-        return failed.Overlaps(Mandatory) ? Decision.MustRefuse : failed.Overlaps(Optional) ? Decision.MayRefuse : Decision.Proceed;
+        return failed.Contains("scope") ? Decision.OutsideInstrument : failed.Overlaps(Mandatory) ? Decision.MustRefuse : failed.Overlaps(Optional) ? Decision.MayRefuse : Decision.Proceed;
     }
 
     [Benchmark(Description = "SafeguardGen generated Validate")]

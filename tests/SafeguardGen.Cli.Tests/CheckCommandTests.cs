@@ -38,7 +38,7 @@ public sealed class CheckCommandTests : IDisposable
         var (exit, output, error) = Run("check", Examples);
 
         Assert.Equal(0, exit);
-        Assert.Equal("5 files checked: 0 errors, 0 warnings.\n", output);
+        Assert.Equal("6 files checked: 0 errors, 0 warnings.\n", output);
         Assert.Empty(error);
     }
 

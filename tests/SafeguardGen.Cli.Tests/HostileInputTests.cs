@@ -64,7 +64,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Equal(
             "input/pipe.treaty(1,1): error SG0010: 'input/pipe.treaty' cannot be read: it is a named pipe (FIFO), not a regular file; make it a readable .treaty file or leave it out of the inputs\n" +
-            "6 files checked: 1 error, 0 warnings.\n",
+            "7 files checked: 1 error, 0 warnings.\n",
             output);
         Assert.Empty(error);
     }
@@ -78,7 +78,7 @@ public sealed class HostileInputTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.StartsWith("input/zero.treaty(1,1): error SG0010: 'input/zero.treaty' cannot be read: it is a device, not a regular file;", output, StringComparison.Ordinal);
-        Assert.EndsWith("6 files checked: 1 error, 0 warnings.\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("7 files checked: 1 error, 0 warnings.\n", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.StartsWith("input/dangling.treaty(1,1): error SG0010: 'input/dangling.treaty' cannot be read: it is a symbolic link to '", lines[0], StringComparison.Ordinal);
         Assert.Contains("nowhere.treaty', which does not exist", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("input/self.treaty(1,1): error SG0010: 'input/self.treaty' cannot be read: it is a symbolic link that leads back to itself (a link loop);", lines[1], StringComparison.Ordinal);
-        Assert.Equal("7 files checked: 2 errors, 0 warnings.", lines[2]);
+        Assert.Equal("8 files checked: 2 errors, 0 warnings.", lines[2]);
         Assert.Empty(error);
     }
 
@@ -108,7 +108,7 @@ public sealed class HostileInputTests : IDisposable
         var (exit, output, _) = Run("check", "input", Path.Combine(input, "loop", "budapest.treaty"));
 
         Assert.Equal(0, exit);
-        Assert.Equal("5 files checked: 0 errors, 0 warnings.\n", output);
+        Assert.Equal("6 files checked: 0 errors, 0 warnings.\n", output);
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public sealed class HostileInputTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.StartsWith("input/secret.treaty(1,1): error SG0010: 'input/secret.treaty' cannot be read: ", output, StringComparison.Ordinal);
-        Assert.EndsWith("6 files checked: 1 error, 0 warnings.\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("7 files checked: 1 error, 0 warnings.\n", output, StringComparison.Ordinal);
         Assert.Empty(error);
     }
 

@@ -123,7 +123,7 @@ public sealed class TestCommandTests : IDisposable
         var (exit, _, error) = Run("test", Path.Combine(Examples, "treaties"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("no scenarios found in 5 files", error, StringComparison.Ordinal);
+        Assert.Contains("no scenarios found in 6 files", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,11 +19,12 @@ public sealed class ExampleAppTests
 
         Assert.Equal(0, exit);
         Assert.Contains("Decision:  MustRefuse", output, StringComparison.Ordinal);
-        Assert.Contains("the mandatory ground for refusal 'Request made to persecute' (ETS 24, Art. 3(2)): Not satisfied: persecution.grounds is [political-opinion]", output, StringComparison.Ordinal);
+        Assert.Contains("the mandatory ground for refusal 'Request made to persecute' (ETS 24, Art. 3(2); basis: treaty text): Not satisfied: persecution.grounds is [political-opinion]", output, StringComparison.Ordinal);
         Assert.Contains("Decision:  Proceed", output, StringComparison.Ordinal);
         Assert.Contains("Decision:  Incomplete", output, StringComparison.Ordinal);
         Assert.Contains("Still needed:", output, StringComparison.Ordinal);
         Assert.Contains("Dual criminality (Art. 25(5)): Unanswered.", output, StringComparison.Ordinal);
+        Assert.Contains("Grounds of the applicable law or treaty (Art. 25(4)): the ground does not hold.", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class GeneratedCodeTests
 
         safeguard legal-basis : legality {
           title "Legal basis"
-          cite demo article 15 verified
+          cite demo article 15 verified { source "English text, Netherlands treaty database" quote "subject to conditions and safeguards provided for under its domestic law" }
           question provided-by-law : yes-no {
             ask "Is the power provided for by law?"
             satisfied-by yes
@@ -44,7 +44,7 @@ public sealed class GeneratedCodeTests
 
         Assert.Empty(run.GeneratorDiagnostics.Select(Harness.Format));
         Assert.Empty(run.CompilationProblems.Select(Harness.Format));
-        Assert.Equal(9, run.Result.GeneratedTrees.Length);
+        Assert.Equal(11, run.Result.GeneratedTrees.Length);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class GeneratedCodeTests
         var run = Harness.Generate(Harness.ExampleTreaties());
         var assembly = Harness.Load(run.Output);
         var answersType = assembly.GetType("SafeguardGen.Examples.Budapest.ExtraditionReviewAnswers")!;
-        const string json = """{"persecution":{"grounds":["political-opinion","race"]},"death-penalty":{"punishable-by-death":true,"assurances-given":null},"dual-criminality-extradition":{"requesting-max-years":2.5}}""";
+        const string json = """{"persecution":{"grounds":["political-opinion","race"]},"death-penalty":{"punishable-by-death":true,"assurances-given":null},"dual-criminality":{"requesting-max-years":2.5}}""";
 
         var answers = System.Text.Json.JsonSerializer.Deserialize(json, answersType)!;
         var written = System.Text.Json.JsonSerializer.Serialize(answers, answersType);

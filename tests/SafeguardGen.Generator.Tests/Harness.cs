@@ -43,7 +43,7 @@ internal static class Harness
 
         safeguard legal-basis : legality {
           title "Legal basis"
-          cite demo article 15 paragraph 1 verified
+          cite demo article 15 paragraph 1 verified { source "English text, Netherlands treaty database" quote "subject to conditions and safeguards provided for under its domestic law" }
           question provided-by-law : yes-no {
             ask "Is the power provided for by law?"
             satisfied-by yes
@@ -52,7 +52,7 @@ internal static class Harness
 
         safeguard supervision : oversight(judicial) {
           title "Judicial supervision"
-          cite demo article 15 paragraph 2 verified
+          cite demo article 15 paragraph 2 verified { source "English text, Netherlands treaty database" quote "judicial or other independent supervision" }
           question authorised-by-judge : yes-no {
             ask "Was the order authorised by a judge?"
             satisfied-by yes

@@ -15,7 +15,9 @@ public sealed class ScenarioGenerationTests
             .ToArray();
 
     private static (string Path, string Text)[] ExampleProject() =>
-        Files("treaties", "*.treaty").Concat(Files("scenarios", "*.treaty")).Concat(Files(Path.Combine("AssessmentApp", "requests"), "*.json").Select(f => (f.Path.Replace('\\', '/'), f.Text))).ToArray();
+        Files("treaties", "*.treaty").Concat(Files("scenarios", "*.treaty"))
+            .Concat(Files(Path.Combine("AssessmentApp", "requests"), "*.json")).Concat(Files(Path.Combine("scenarios", "requests"), "*.json"))
+            .Select(f => (f.Path.Replace('\\', '/'), f.Text)).ToArray();
 
     private static object? Invoke(Assembly assembly, string type, string method) => assembly.GetType(type, throwOnError: true)!.GetMethod(method)!.Invoke(null, null);
 

@@ -52,6 +52,7 @@ public static class GeneratedNames
         "ExceptionRule", "GivenAnswer", "OutcomeCheck", "OutcomeSeen", "Rule", "RuleCoverage", "SafeguardCoverage", "SafeguardRules",
         "Scenario", "ScenarioFailedException", "ScenarioFailure", "ScenarioReport", "ScenarioResult", "ScenarioRunner", "SourcePosition",
         "StillNeededCheck", "StillNeededComparison", "TestRule", "TruthSeen",
+        "Hedge", "Quote", "SafeguardBasis", "ScopeRule",
     };
 
     public static GeneratedNamesResult Check(IEnumerable<ChecklistTypes> checklists)
