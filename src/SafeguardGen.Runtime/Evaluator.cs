@@ -390,8 +390,9 @@ public static class Evaluator
             if (bars.Count > 0)
             {
                 explanation.Add("Whatever law governs the request, these bars of human-rights law hold:");
-                explanation.AddRange(bars.Select(r => "- the mandatory ground for refusal '" + Line(r)));
+                explanation.AddRange(bars.Select(MustRefuseLine));
             }
+
             return new AssessmentResult(checklist, decision, results, explanation, stillNeeded);
         }
 
@@ -402,7 +403,7 @@ public static class Evaluator
             if (mustRefuse.Count > 0)
             {
                 explanation.Add("If it does, the request must be refused:");
-                explanation.AddRange(mustRefuse.Select(r => "- " + (r.Safeguard.RefusalGround == RefusalGroundKind.Mandatory ? "the mandatory ground for refusal '" : "the blocking safeguard '") + Line(r)));
+                explanation.AddRange(mustRefuse.Select(MustRefuseLine));
             }
             else
             {
@@ -416,7 +417,7 @@ public static class Evaluator
         {
             case Decision.MustRefuse:
                 explanation.Add("Must refuse:");
-                explanation.AddRange(mustRefuse.Select(r => "- " + (r.Safeguard.RefusalGround == RefusalGroundKind.Mandatory ? "the mandatory ground for refusal '" : "the blocking safeguard '") + Line(r)));
+                explanation.AddRange(mustRefuse.Select(MustRefuseLine));
                 break;
             case Decision.Incomplete:
                 explanation.Add("Incomplete: blocking safeguards are unanswered:");
@@ -440,6 +441,9 @@ public static class Evaluator
 
         return new AssessmentResult(checklist, decision, results, explanation, stillNeeded);
     }
+
+    private static string MustRefuseLine(SafeguardResult result) =>
+        "- " + (result.Safeguard.RefusalGround == RefusalGroundKind.Mandatory ? "the mandatory ground for refusal '" : "the blocking safeguard '") + Line(result);
 
     private static string Line(SafeguardResult result)
     {

@@ -17,7 +17,7 @@ public sealed class BinderTests
     [Fact]
     public void The_example_treaties_compile_without_a_diagnostic()
     {
-        Assert.Equal(["budapest", "common", "ets24", "np", "uncc"], Examples.Value.Treaties.Select(t => t.Name));
+        Assert.Equal(["budapest", "civil-society", "common", "ets24", "np", "uncc"], Examples.Value.Treaties.Select(t => t.Name));
     }
 
     [Fact]
@@ -108,6 +108,25 @@ public sealed class BinderTests
         var diagnostic = Assert.Single(Support.Compile(Support.Header + "import demo\n").Diagnostics);
 
         Assert.Equal("Import cycle: demo -> demo; remove one of these imports", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Every_example_safeguard_says_whether_it_rests_on_treaty_text_human_rights_law_or_policy()
+    {
+        var safeguards = Examples.Value.Treaties.SelectMany(t => t.Safeguards).ToList();
+
+        Assert.All(safeguards, s => Assert.True(s.Basis != Basis.Unstated, s.Name + " states no basis"));
+        Assert.All(Examples.Value.FindTreaty("civil-society")!.Safeguards, s => Assert.Equal(Basis.Policy, s.Basis));
+    }
+
+    [Fact]
+    public void Every_verified_example_citation_names_its_source_and_quotes_the_provision()
+    {
+        var citations = Examples.Value.Treaties.SelectMany(t => t.Safeguards.SelectMany(s => s.Citations).Concat(t.Measures.SelectMany(m => m.Citations)).Concat(t.Profiles.SelectMany(p => p.Citations))).Where(c => c.Verified).ToList();
+
+        Assert.True(citations.Count > 60, citations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(citations, c => Assert.False(string.IsNullOrWhiteSpace(c.Source), c.Display + " names no source"));
+        Assert.All(citations, c => Assert.NotEmpty(c.Quotes));
     }
 
     [Fact]
