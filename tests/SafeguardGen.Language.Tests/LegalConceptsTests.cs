@@ -59,6 +59,14 @@ public sealed class LegalConceptsTests
     }
 
     [Fact]
+    public void A_hedged_provision_whose_condition_has_a_typo_gives_one_diagnostic_for_the_typo()
+    {
+        var diagnostic = Assert.Single(Support.Compile(Safeguard("basis treaty\n  hedge as-appropriate\n  when supervision.supervisr")).Diagnostics);
+
+        Assert.Equal("SG0200", diagnostic.Id);
+    }
+
+    [Fact]
     public void A_permissive_provision_cannot_be_a_mandatory_ground()
     {
         var text = Safeguard("basis treaty\n  hedge may \"may refuse\"").Replace(": oversight(independent)", ": refusal-ground(mandatory)", System.StringComparison.Ordinal);

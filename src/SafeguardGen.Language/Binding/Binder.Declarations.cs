@@ -157,7 +157,8 @@ internal sealed partial class Binder
     /// </summary>
     private void CheckHedgedRequirement(Scope scope, SafeguardSyntax syntax, Safeguard safeguard)
     {
-        if (safeguard.Basis != Basis.Treaty || safeguard.Severity != Severity.Blocking || safeguard.When is not null || safeguard.Unless is not null)
+        // A condition that did not bind is still a condition: judging without it would add a second diagnostic to a typo.
+        if (syntax.HasErrors || safeguard.Basis != Basis.Treaty || safeguard.Severity != Severity.Blocking || syntax.When is not null || syntax.Unless is not null)
         {
             return;
         }
