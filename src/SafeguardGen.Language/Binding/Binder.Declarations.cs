@@ -16,9 +16,6 @@ internal sealed partial class Binder
     /// <summary>The questions each measure's <c>scope</c> reads; its checklists ask them.</summary>
     private readonly Dictionary<QualifiedName, HashSet<QuestionKey>> measureScopeReads = new();
 
-    /// <summary>Measures that write a scope, bound or not: a scope with an error is not "no scope" (one typo, one diagnostic).</summary>
-    private readonly HashSet<QualifiedName> measureHasScopeSyntax = new();
-
     private void BindSafeguards(Scope scope)
     {
         foreach (var syntax in scope.Symbols.Values.OfType<SafeguardSyntax>().OrderBy(s => s.Span.Start))
@@ -126,14 +123,7 @@ internal sealed partial class Binder
         var hedges = new List<Hedge>();
         foreach (var syntax in syntaxes)
         {
-            HedgeKind? kind = syntax.Kind.Text switch
-            {
-                "as-appropriate" => HedgeKind.AsAppropriate,
-                "subject-to-domestic-law" => HedgeKind.SubjectToDomesticLaw,
-                "may" => HedgeKind.May,
-                "within-means" => HedgeKind.WithinMeans,
-                _ => null,
-            };
+            var kind = Hedge.FromKeyword(syntax.Kind.Text);
             if (kind is null)
             {
                 if (syntax.Kind.Text.Length > 0)
@@ -437,10 +427,6 @@ internal sealed partial class Binder
             var scopeReads = new HashSet<QuestionKey>();
             var scopeCondition = syntax.Scope is null ? null : BindCondition(scope, syntax.Scope, scopeReads);
             measureScopeReads[qualified] = scopeReads;
-            if (syntax.Scope is not null)
-            {
-                measureHasScopeSyntax.Add(qualified);
-            }
 
             measures[qualified] = new Measure(qualified, Text(syntax.Title) ?? LocalizedText.Plain(syntax.Name.Text), Text(syntax.Description), BindCitations(scope, syntax.Citations, syntax.HasErrors), adopted.ToEquatableArray(), listed.ToEquatableArray(), scope.Lines.GetLocation(syntax.Name.Span), scopeCondition);
 

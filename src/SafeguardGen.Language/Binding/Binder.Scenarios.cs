@@ -70,6 +70,10 @@ internal sealed partial class Binder
         }
     }
 
+    /// <summary>Whether a measure writes a scope, bound or not: a scope with an error is not "no scope" (one typo, one diagnostic).</summary>
+    private bool WritesScope(QualifiedName measure) =>
+        scopes.TryGetValue(measure.Treaty, out var treaty) && treaty.Symbols.TryGetValue(measure.Name, out var syntax) && syntax is MeasureSyntax { Scope: not null };
+
     private sealed record ScenarioContext(ScenarioSyntax Syntax, Checklist Checklist, Dictionary<QuestionKey, Question> Asked, AnswerPaths Paths);
 
     /// <summary>How a question is written in the checklist's answers, for messages: <c>persecution.grounds</c>, <c>coercive</c>.</summary>
@@ -217,7 +221,7 @@ internal sealed partial class Binder
                         _ => ExpectedDecision.Incomplete,
                     };
                     decisionLocation = location;
-                    if (decision == ExpectedDecision.OutsideInstrument && measures.TryGetValue(context.Checklist.Measure, out var measure) && measure.Scope is null && !measureHasScopeSyntax.Contains(measure.Name))
+                    if (decision == ExpectedDecision.OutsideInstrument && measures.TryGetValue(context.Checklist.Measure, out var measure) && !WritesScope(measure.Name))
                     {
                         Report(scope, DiagnosticDescriptors.ScopeExpectedWithoutScope, expectation.Word.Span, context.Syntax.Name.Text, DisplayName(scope, measure.Name), DisplayName(scope, context.Checklist.Name));
                     }

@@ -147,6 +147,20 @@ public sealed record Hedge(HedgeKind Kind, string? Wording)
         _ => "within-means",
     };
 
+    /// <summary>The hedge a keyword names (the inverse of <see cref="Keyword"/>), or null.</summary>
+    public static HedgeKind? FromKeyword(string keyword)
+    {
+        foreach (HedgeKind kind in Enum.GetValues(typeof(HedgeKind)))
+        {
+            if (Keyword(kind) == keyword)
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The hedge in plain words, for docs and explanations.</summary>
     public string Describe() => Kind switch
     {

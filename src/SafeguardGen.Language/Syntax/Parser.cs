@@ -684,12 +684,7 @@ internal sealed class Parser
                     return;
                 }
 
-                string? language = null;
-                if (Current.Kind == TokenKind.LanguageTag && Current.Span.Start == property.Span.End)
-                {
-                    language = Next().Value;
-                }
-
+                var language = AttachedLanguageTag(property);
                 var text = ExpectString("the quoted wording, e.g. quote \"Each Party shall ensure …\"");
                 if (quotes.Any(q => q.Language == language))
                 {
@@ -703,6 +698,10 @@ internal sealed class Parser
 
         return new CitationSyntax(instrument, unit, number, paragraph, letter, verification, note, SpanFrom(keyword.Span.Start), citationSource, quotes.ToEquatableArray());
     }
+
+    /// <summary>Reads the language tag written right after a keyword, with no space (<c>title@fr</c>, <c>quote@ar</c>), if there is one.</summary>
+    private string? AttachedLanguageTag(Token keyword) =>
+        Current.Kind == TokenKind.LanguageTag && Current.Span.Start == keyword.Span.End ? Next().Value : null;
 
     private StringSyntax ParseLocatorValue(string what)
     {
@@ -1324,12 +1323,7 @@ internal sealed class Parser
 
         public void Add(Token keyword)
         {
-            string? language = null;
-            if (parser.Current.Kind == TokenKind.LanguageTag && parser.Current.Span.Start == keyword.Span.End)
-            {
-                language = parser.Next().Value;
-            }
-
+            var language = parser.AttachedLanguageTag(keyword);
             var value = parser.ExpectString("a string after '" + keyword.Value + "'");
             Append(keyword.Value, new TextEntrySyntax(language, value.Value, TextSpan.FromBounds(keyword.Span.Start, value.Span.End)), keyword.Span);
         }
