@@ -268,7 +268,8 @@ internal sealed partial class Binder
             }
 
             var verified = syntax.Verification?.Text == "verified";
-            var source = syntax.Source?.Value ?? instrument.Value.Source;
+            // An instrument's source says what its verified citations were checked against; an unverified one was checked against nothing.
+            var source = syntax.Source?.Value ?? (verified ? instrument.Value.Source : null);
             var quotes = syntax.Quotes.Select(q => new Quote(q.Language ?? scope.Language, q.Text.Value)).ToEquatableArray();
             var citation = new Citation(
                 instrument.Value.Name,

@@ -95,6 +95,12 @@ internal sealed partial class Binder
         foreach (var scope in scopes.Values)
         {
             BindScenarios(scope);
+            BindBaselines(scope);
+        }
+
+        foreach (var scope in scopes.Values)
+        {
+            BindComparisons(scope);
         }
 
         return new TreatyModel(scopes.Values.Select(BuildTreaty).ToEquatableArray());
@@ -241,8 +247,8 @@ internal sealed partial class Binder
             Report(scope, DiagnosticDescriptors.MissingProperty, header.Name.Span, "Treaty", scope.Name, "title", "'title \"...\"'");
         }
 
-        // A file of scenarios only names no instrument of its own.
-        if (header.Reference is null && !header.HasErrors && scope.File.Declarations.Any(d => d is not ScenarioSyntax))
+        // A file of scenarios, baselines or comparisons only names no instrument of its own.
+        if (header.Reference is null && !header.HasErrors && scope.File.Declarations.Any(d => d is not (ScenarioSyntax or BaselineSyntax or ComparisonSyntax)))
         {
             Report(scope, DiagnosticDescriptors.MissingProperty, header.Name.Span, "Treaty", scope.Name, "reference", "'reference \"...\"' naming the instrument, e.g. \"ETS 185\"");
         }
@@ -268,7 +274,9 @@ internal sealed partial class Binder
             declared.OfType<ProfileSyntax>().Select(s => profiles.TryGetValue(Q(s.Name.Text), out var b) ? b : null).Where(s => s is not null).Select(s => s!).ToEquatableArray(),
             scope.Checklists.ToEquatableArray(),
             scope.Lines.GetLocation(header.Span),
-            scope.Scenarios.ToEquatableArray());
+            scope.Scenarios.ToEquatableArray(),
+            scope.Baselines.ToEquatableArray(),
+            scope.Comparisons.ToEquatableArray());
     }
 
     internal static LocalizedText? Text(LocalizedTextSyntax? syntax)
@@ -343,5 +351,9 @@ internal sealed partial class Binder
         public List<Checklist> Checklists { get; } = new();
 
         public List<Scenario> Scenarios { get; } = new();
+
+        public List<Baseline> Baselines { get; } = new();
+
+        public List<Comparison> Comparisons { get; } = new();
     }
 }

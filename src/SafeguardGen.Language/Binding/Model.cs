@@ -26,6 +26,8 @@ public sealed record TreatyModel(EquatableArray<Treaty> Treaties)
     public Profile? FindProfile(QualifiedName name) => FindTreaty(name.Treaty)?.Profiles.FirstOrDefault(s => s.Name == name);
 
     public Question? FindFact(QualifiedName name) => FindTreaty(name.Treaty)?.Facts.FirstOrDefault(f => f.Owner == name);
+
+    public Comparison? FindComparison(QualifiedName name) => FindTreaty(name.Treaty)?.Comparisons.FirstOrDefault(c => c.Name == name);
 }
 
 /// <summary>A declaration's full name: the treaty that declares it and its own name.</summary>
@@ -64,7 +66,9 @@ public sealed record Treaty(
     EquatableArray<Profile> Profiles,
     EquatableArray<Checklist> Checklists,
     SourceLocation Location,
-    EquatableArray<Scenario> Scenarios = default)
+    EquatableArray<Scenario> Scenarios = default,
+    EquatableArray<Baseline> Baselines = default,
+    EquatableArray<Comparison> Comparisons = default)
 {
     /// <summary>Every language the treaty's texts are available in, its own first.</summary>
     public EquatableArray<string> Languages => new[] { Language }.Concat(Translations).ToEquatableArray();
@@ -506,4 +510,151 @@ public sealed record Scenario(
     SourceLocation? DecisionLocation,
     EquatableArray<OutcomeExpectation> Outcomes,
     EquatableArray<StillNeededExpectation> StillNeeded,
+    SourceLocation Location);
+
+/// <summary>
+/// How an instrument under review relates to one requirement of a baseline. The order is the order of a gap
+/// report: the gaps first (absent, weaker, hedged), then what the instrument keeps (equivalent) or improves (stronger).
+/// </summary>
+public enum Relationship
+{
+    /// <summary>The instrument has no counterpart to the requirement.</summary>
+    Absent,
+
+    /// <summary>The instrument has a counterpart that protects less.</summary>
+    Weaker,
+
+    /// <summary>The instrument has a counterpart whose wording qualifies it where the baseline does not ("as appropriate", "subject to domestic law", "may" for "shall").</summary>
+    Hedged,
+
+    /// <summary>The instrument's counterpart protects as much as the requirement.</summary>
+    Equivalent,
+
+    /// <summary>The instrument's counterpart protects more.</summary>
+    Stronger,
+}
+
+/// <summary>How firmly an instrument provides a ground for refusal.</summary>
+public enum GroundStrength
+{
+    /// <summary>The instrument does not provide the ground.</summary>
+    Absent,
+
+    /// <summary>The requested state may refuse on the ground.</summary>
+    Optional,
+
+    /// <summary>The requested state must refuse on the ground.</summary>
+    Mandatory,
+}
+
+public static class ComparisonWords
+{
+    public static string Keyword(Relationship relationship) => relationship switch
+    {
+        Relationship.Absent => "absent",
+        Relationship.Weaker => "weaker",
+        Relationship.Hedged => "hedged",
+        Relationship.Equivalent => "equivalent",
+        _ => "stronger",
+    };
+
+    /// <summary>The relationship a keyword names (the inverse of <see cref="Keyword(Relationship)"/>), or null.</summary>
+    public static Relationship? RelationshipFromKeyword(string keyword)
+    {
+        foreach (Relationship relationship in Enum.GetValues(typeof(Relationship)))
+        {
+            if (Keyword(relationship) == keyword)
+            {
+                return relationship;
+            }
+        }
+
+        return null;
+    }
+
+    public static string Keyword(GroundStrength strength) => strength switch
+    {
+        GroundStrength.Absent => "absent",
+        GroundStrength.Optional => "optional",
+        _ => "mandatory",
+    };
+
+    public static GroundStrength? StrengthFromKeyword(string keyword)
+    {
+        foreach (GroundStrength strength in Enum.GetValues(typeof(GroundStrength)))
+        {
+            if (Keyword(strength) == keyword)
+            {
+                return strength;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A safeguard's refusal ground as a strength, or null when it is not a ground.</summary>
+    public static GroundStrength? Strength(RefusalGround ground) => ground switch
+    {
+        RefusalGround.Mandatory => GroundStrength.Mandatory,
+        RefusalGround.Optional => GroundStrength.Optional,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// One requirement of a baseline. <see cref="Safeguard"/> is set when the requirement is a safeguard (listed, or
+/// required by a profile), <see cref="Kind"/> when it is a kind a profile requires; otherwise it was written out
+/// with its own citations. <see cref="Ground"/> is its strength as a ground for refusal, or null.
+/// </summary>
+public sealed record BaselineRequirement(
+    string Name,
+    LocalizedText Title,
+    LocalizedText? Description,
+    EquatableArray<Citation> Citations,
+    GroundStrength? Ground,
+    QualifiedName? Safeguard,
+    KindUse? Kind,
+    SourceLocation Location);
+
+/// <summary>A set of requirements to hold an instrument against, in the order they are written.</summary>
+public sealed record Baseline(
+    QualifiedName Name,
+    LocalizedText Title,
+    LocalizedText? Description,
+    EquatableArray<BaselineRequirement> Requirements,
+    SourceLocation Location);
+
+/// <summary>
+/// How the instrument under review relates to one requirement. <see cref="Citations"/> are the instrument's side:
+/// the judgement's own, then those of its counterpart safeguards that cite the instrument under review.
+/// <see cref="Hedges"/> are the judgement's own, or else its counterparts'. <see cref="Ground"/> is the
+/// instrument's strength when the requirement is a ground for refusal, else null.
+/// </summary>
+public sealed record Judgement(
+    string Requirement,
+    Relationship Relationship,
+    EquatableArray<QualifiedName> Counterparts,
+    EquatableArray<Citation> Citations,
+    LocalizedText Rationale,
+    LocalizedText? Gap,
+    EquatableArray<Hedge> Hedges,
+    GroundStrength? Ground,
+    SourceLocation Location);
+
+/// <summary>A power of the instrument under review that has no counterpart in the baseline.</summary>
+public sealed record ExcessPower(string Name, LocalizedText Title, EquatableArray<Citation> Citations, LocalizedText Rationale, SourceLocation Location);
+
+/// <summary>
+/// An instrument under review held against a baseline: one judgement per requirement, in the baseline's order
+/// (a complete comparison; a requirement left unjudged is an error), and the powers the baseline never granted.
+/// </summary>
+public sealed record Comparison(
+    QualifiedName Name,
+    LocalizedText Title,
+    LocalizedText? Description,
+    QualifiedName Instrument,
+    string InstrumentReference,
+    QualifiedName Baseline,
+    EquatableArray<Judgement> Judgements,
+    EquatableArray<ExcessPower> Excess,
     SourceLocation Location);

@@ -53,6 +53,7 @@ public static class GeneratedNames
         "Scenario", "ScenarioFailedException", "ScenarioFailure", "ScenarioReport", "ScenarioResult", "ScenarioRunner", "SourcePosition",
         "StillNeededCheck", "StillNeededComparison", "TestRule", "TruthSeen",
         "Hedge", "Quote", "SafeguardBasis", "ScopeRule",
+        "ComparisonInfo", "ComparisonRelationship", "ExcessPowerInfo", "JudgementInfo", "RefusalGroundStrength",
     };
 
     public static GeneratedNamesResult Check(IEnumerable<ChecklistTypes> checklists)

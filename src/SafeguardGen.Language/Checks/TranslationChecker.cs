@@ -97,6 +97,8 @@ internal static class TranslationChecker
                 MeasureSyntax m => new[] { m.Title, m.Description },
                 ProfileSyntax p => new[] { p.Title, p.Description },
                 ChecklistSyntax c => new[] { c.Title, c.Description },
+                BaselineSyntax b => new[] { b.Title, b.Description },
+                ComparisonSyntax c => new[] { c.Title, c.Description },
                 _ => System.Array.Empty<LocalizedTextSyntax?>(),
             };
             foreach (var text in texts)
@@ -128,6 +130,24 @@ internal static class TranslationChecker
                     if (option.Label is not null)
                     {
                         yield return ("Option '" + option.Name.Text + "' of " + Uncapitalize(questionOwner), option.Label, language => "'@" + language + " \"...\"' after its label");
+                    }
+                }
+            }
+
+            var parts = declaration switch
+            {
+                BaselineSyntax b => b.Requirements.Select(r => ("Requirement '" + r.Name.Text + "' of baseline '" + b.Name.Text + "'", new[] { r.Title, r.Description })),
+                ComparisonSyntax c => c.Judgements.Select(j => ("Judgement of '" + j.Requirement.Text + "' in comparison '" + c.Name.Text + "'", new[] { j.Rationale, j.Gap }))
+                    .Concat(c.Excess.Select(e => ("Excess power '" + e.Name.Text + "' of comparison '" + c.Name.Text + "'", new[] { e.Title, e.Rationale }))),
+                _ => Enumerable.Empty<(string, LocalizedTextSyntax?[])>(),
+            };
+            foreach (var (partOwner, partTexts) in parts)
+            {
+                foreach (var text in partTexts)
+                {
+                    if (text is not null)
+                    {
+                        yield return (partOwner, text, Property(text.Property));
                     }
                 }
             }

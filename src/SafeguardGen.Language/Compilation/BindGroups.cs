@@ -18,7 +18,8 @@ public sealed record BindGroup(ParsedFile Target, EquatableArray<ParsedFile> Imp
 /// One file's share of the bound model: its treaty (null when it has none to bind), its diagnostics, and its
 /// checklists ready to emit (their safeguards and facts resolved through its imports).
 /// </summary>
-public sealed record BoundFile(string Path, Treaty? Treaty, EquatableArray<Diagnostic> Diagnostics, EquatableArray<Emit.ChecklistSlice> Checklists);
+/// <summary>One file's share of a compilation: its treaty, diagnostics, checklists to emit, and the reports of its comparisons (whose baselines may live in the files it imports).</summary>
+public sealed record BoundFile(string Path, Treaty? Treaty, EquatableArray<Diagnostic> Diagnostics, EquatableArray<Emit.ChecklistSlice> Checklists, EquatableArray<Reports.ComparisonReport> Comparisons = default);
 
 /// <summary>
 /// Binding file by file. Each file is bound together with the treaties it imports, and only its own treaty and
@@ -105,7 +106,8 @@ public static class BindGroups
         // Its own diagnostics, and those in the request files its scenarios read.
         var own = target.Diagnostics.Concat(semantic.Where(d => d.Location.Path == path || group.AnswersFiles.Any(a => a.Path == d.Location.Path)));
         var checklists = treaty is null ? default : Emit.ChecklistSlice.Of(treaty, model.CreateIndex()).ToEquatableArray();
-        return new BoundFile(path, treaty, DiagnosticBag.Capped(TreatyCompiler.Sort(own)).ToEquatableArray(), checklists);
+        var comparisons = treaty is null ? default : treaty.Comparisons.Select(c => Reports.ComparisonReport.Build(model, c)).Where(r => r is not null).Select(r => r!).ToEquatableArray();
+        return new BoundFile(path, treaty, DiagnosticBag.Capped(TreatyCompiler.Sort(own)).ToEquatableArray(), checklists, comparisons);
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public static class DiagnosticDescriptors
     private const string Scenarios = "Scenarios";
     private const string Documentation = "Documentation";
     private const string Sources = "Sources";
+    private const string Comparisons = "Comparisons";
     private const string Internal = "Internal";
 
     public static readonly DiagnosticDescriptor UnexpectedCharacter = Error("SG0001", "Unexpected character", "Unexpected character {0}; remove it or put it inside a string", Lexical);
@@ -36,7 +37,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnreadableFile = Error("SG0010", "File cannot be read", "'{0}' cannot be read: {1}; make it a readable .treaty file or leave it out of the inputs", Lexical);
 
     public static readonly DiagnosticDescriptor ExpectedToken = Error("SG0100", "Expected token", "Expected {0} but found {1}", Syntax);
-    public static readonly DiagnosticDescriptor ExpectedDeclaration = Error("SG0101", "Expected a declaration", "Expected a declaration (import, instrument, kind, fact, safeguard, measure, profile, checklist or scenario) but found {0}", Syntax);
+    public static readonly DiagnosticDescriptor ExpectedDeclaration = Error("SG0101", "Expected a declaration", "Expected a declaration (import, instrument, kind, fact, safeguard, measure, profile, checklist, scenario, baseline or comparison) but found {0}", Syntax);
     public static readonly DiagnosticDescriptor UnknownProperty = Error("SG0102", "Unknown property", "'{0}' is not a property of a {1}; {2}", Syntax);
     public static readonly DiagnosticDescriptor NestingTooDeep = Error("SG0103", "Nesting too deep", "Condition is nested more than {0} levels deep; simplify it or split it into facts", Syntax);
     public static readonly DiagnosticDescriptor DuplicateProperty = Error("SG0104", "Duplicate property", "{0} '{1}' already has {2}; remove this one", Syntax);
@@ -90,6 +91,12 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor VerifiedCitationWithoutQuote = Warning("SG0271", "Verified citation quotes nothing", "Citation '{0}' is marked verified but quotes nothing; add 'quote \"…\"' with the wording that was checked, in the citation's block", Sources);
     public static readonly DiagnosticDescriptor HedgedRequirementMadeAbsolute = Warning("SG0272", "Hedged provision required in every case", "Safeguard '{0}' rests on treaty text hedged '{1}', yet it blocks every request; give it a 'when' saying where the provision requires it, make it advisory, or state another basis ('human-rights-law' or 'policy')", Sources);
     public static readonly DiagnosticDescriptor ScopeExpectedWithoutScope = Error("SG0273", "Decision cannot be reached", "Scenario '{0}' expects 'outside-instrument', but measure '{1}' of checklist '{2}' has no 'scope', so every case is within the instrument; add 'scope <condition>' to the measure or expect another decision", Scenarios);
+
+    public static readonly DiagnosticDescriptor MissingJudgement = Error("SG0280", "Comparison leaves a requirement unjudged", "Comparison '{0}' does not judge {1} of baseline '{2}'; add a judgement for {3}, e.g. 'judge {4} equivalent|stronger|weaker|hedged|absent {{ rationale \"…\" }}'", Comparisons);
+    public static readonly DiagnosticDescriptor HedgedJudgementWithoutHedge = Error("SG0281", "Hedged judgement records no hedge", "Judgement of '{0}' says 'hedged' but records no hedge; add 'hedge as-appropriate|subject-to-domestic-law|may|within-means \"<the provision's words>\"', or name a counterpart safeguard that records one", Comparisons);
+    public static readonly DiagnosticDescriptor JudgementCitesNothing = Warning("SG0282", "Judgement cites nothing of the instrument", "Judgement of '{0}' says '{1}' but cites nothing of '{2}'; add 'cite {2} article …' where the instrument provides it, or a counterpart safeguard that cites it", Comparisons);
+    public static readonly DiagnosticDescriptor JudgementContradictsGround = Warning("SG0283", "Judgement contradicts the grounds' strength", "Judgement of '{0}' says '{1}', but the baseline's ground for refusal is {2} and the instrument's is {3}; judge it '{4}'", Comparisons);
+    public static readonly DiagnosticDescriptor GroundOnOrdinaryRequirement = Error("SG0284", "'ground' is said of a ground for refusal", "Requirement '{0}' of baseline '{1}' is not a ground for refusal, so 'ground {2}' does not apply to it; remove it, or give the requirement 'ground mandatory' or 'ground optional' in the baseline", Comparisons);
 
     public static readonly DiagnosticDescriptor TemplateSyntaxError = Error("SG0500", "Template syntax error", "Template '{0}' cannot be parsed: {1}; fix the template", Documentation);
     public static readonly DiagnosticDescriptor TemplateRuntimeError = Error("SG0501", "Template runtime error", "Template '{0}' failed while rendering: {1}; fix the template", Documentation);

@@ -416,10 +416,10 @@ public sealed class CSharpEmitter
         return builder.Append("])").ToString();
     }
 
-    private static string Text(LocalizedText text) =>
+    internal static string Text(LocalizedText text) =>
         "new " + Rt + "LocalizedText(" + string.Join(", ", new[] { CSharpLiterals.Str(text.Text) }.Concat(text.Translations.SelectMany(t => new[] { CSharpLiterals.Str(t.Language), CSharpLiterals.Str(t.Text) }))) + ")";
 
-    private static string OptionalText(LocalizedText? text) => text is null ? "null" : Text(text);
+    internal static string OptionalText(LocalizedText? text) => text is null ? "null" : Text(text);
 
     private string QuestionInfo(QuestionEmit q)
     {
@@ -442,7 +442,7 @@ public sealed class CSharpEmitter
     }
 
     /// <summary>A citation's metadata; its source and quotes only where it has them.</summary>
-    private static string Citation(Binding.Citation c)
+    internal static string Citation(Binding.Citation c)
     {
         var source = c.Source is null ? string.Empty : ", Source: " + CSharpLiterals.Str(c.Source);
         var quotes = c.Quotes.IsEmpty ? string.Empty : ", Quotes: " + Array(Rt + "Quote", c.Quotes.Select(q => "new " + Rt + "Quote(" + CSharpLiterals.Str(q.Language) + ", " + CSharpLiterals.Str(q.Text) + ")"));

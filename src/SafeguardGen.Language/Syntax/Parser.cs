@@ -16,7 +16,7 @@ internal sealed class Parser
 {
     public const int MaxExpressionDepth = 64;
 
-    private static readonly string[] DeclarationKeywords = { "import", "instrument", "kind", "fact", "safeguard", "measure", "profile", "checklist", "scenario" };
+    private static readonly string[] DeclarationKeywords = { "import", "instrument", "kind", "fact", "safeguard", "measure", "profile", "checklist", "scenario", "baseline", "comparison" };
     private static readonly string[] HeaderProperties = { "title", "description", "reference", "source", "version", "namespace", "language", "translations" };
     private static readonly string[] InstrumentProperties = { "title", "reference", "source" };
     private static readonly string[] KindProperties = { "title", "description" };
@@ -28,6 +28,12 @@ internal sealed class Parser
     private static readonly string[] ProfileProperties = { "title", "description", "cite", "requires" };
     private static readonly string[] ChecklistProperties = { "title", "description", "measure", "include" };
     private static readonly string[] ScenarioProperties = { "checklist", "description", "answers-from", "answer", "expect" };
+    private static readonly string[] BaselineProperties = { "title", "description", "profile", "safeguards", "requirement" };
+    private static readonly string[] RequirementProperties = { "title", "description", "cite", "ground" };
+    private static readonly string[] ComparisonProperties = { "title", "description", "reviews", "baseline", "judge", "excess" };
+    private static readonly string[] JudgementProperties = { "counterpart", "cite", "rationale", "gap", "hedge", "ground" };
+    private static readonly string[] ExcessProperties = { "title", "cite", "rationale" };
+    private static readonly string[] RelationshipWords = { "equivalent", "stronger", "weaker", "hedged", "absent" };
     private static readonly string[] DecisionWords = { "proceed", "may-refuse", "must-refuse", "incomplete", "outside-instrument" };
     private static readonly string[] OutcomeWords = { "satisfied", "not-satisfied", "not-applicable", "unanswered", "holds", "does-not-hold" };
     private static readonly string[] StillNeededWords = { "exactly", "includes", "excludes" };
@@ -351,6 +357,10 @@ internal sealed class Parser
                 return ParseProfile();
             case "scenario":
                 return ParseScenario();
+            case "baseline":
+                return ParseBaseline();
+            case "comparison":
+                return ParseComparison();
             default:
                 return ParseChecklist();
         }
@@ -547,15 +557,7 @@ internal sealed class Parser
                     basis = Single(basis, keyword, "safeguard", name.Text, () => ExpectIdentifier("'treaty', 'human-rights-law' or 'policy'"));
                     break;
                 case "hedge":
-                    var hedgeKind = ExpectIdentifier("a hedge: 'as-appropriate', 'subject-to-domestic-law', 'may' or 'within-means'");
-                    StringSyntax? wording = null;
-                    if (Current.Kind == TokenKind.StringLiteral)
-                    {
-                        var token = Next();
-                        wording = new StringSyntax(token.Value, token.Span);
-                    }
-
-                    hedges.Add(new HedgeSyntax(hedgeKind, wording, SpanFrom(keyword.Span.Start)));
+                    hedges.Add(ParseHedge(keyword));
                     break;
                 case "severity":
                     severity = Single(severity, keyword, "safeguard", name.Text, () => ExpectIdentifier("'blocking' or 'advisory'"));
@@ -592,6 +594,20 @@ internal sealed class Parser
             syntaxErrors > errorsBefore,
             basis,
             hedges.ToEquatableArray());
+    }
+
+    /// <summary><c>hedge as-appropriate "wording"</c>: the hedge's keyword and, optionally, the provision's hedging words.</summary>
+    private HedgeSyntax ParseHedge(Token keyword)
+    {
+        var hedgeKind = ExpectIdentifier("a hedge: 'as-appropriate', 'subject-to-domestic-law', 'may' or 'within-means'");
+        StringSyntax? wording = null;
+        if (Current.Kind == TokenKind.StringLiteral)
+        {
+            var token = Next();
+            wording = new StringSyntax(token.Value, token.Span);
+        }
+
+        return new HedgeSyntax(hedgeKind, wording, SpanFrom(keyword.Span.Start));
     }
 
     private KindReferenceSyntax ParseKindReference()
@@ -1043,6 +1059,160 @@ internal sealed class Parser
             }
         });
         return new ScenarioSyntax(name, checklist, texts.Get("description"), answersFrom, answers.ToEquatableArray(), expectations.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore);
+    }
+
+    private BaselineSyntax ParseBaseline()
+    {
+        var start = Next().Span.Start;
+        var errorsBefore = syntaxErrors;
+        var name = ExpectIdentifier("the baseline's name");
+        var texts = new TextCollector(this, "baseline", name.Text);
+        var profiles = new List<NameSyntax>();
+        var safeguards = new List<NameSyntax>();
+        var requirements = new List<RequirementSyntax>();
+        ParseBlock("baseline", BaselineProperties, keyword =>
+        {
+            switch (keyword.Value)
+            {
+                case "profile":
+                    profiles.AddRange(ParseNameList("a profile's name"));
+                    break;
+                case "safeguards":
+                    safeguards.AddRange(ParseNameList("a safeguard's name"));
+                    break;
+                case "requirement":
+                    requirements.Add(ParseRequirement(keyword));
+                    break;
+                default:
+                    texts.Add(keyword);
+                    break;
+            }
+        });
+        return new BaselineSyntax(name, texts.Get("title"), texts.Get("description"), profiles.ToEquatableArray(), safeguards.ToEquatableArray(), requirements.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore);
+    }
+
+    private RequirementSyntax ParseRequirement(Token keyword)
+    {
+        var errorsBefore = syntaxErrors;
+        var name = ExpectIdentifier("the requirement's name");
+        var texts = new TextCollector(this, "requirement", name.Text);
+        var citations = new List<CitationSyntax>();
+        IdentifierSyntax? ground = null;
+        ParseBlock("requirement", RequirementProperties, property =>
+        {
+            switch (property.Value)
+            {
+                case "cite":
+                    citations.Add(ParseCitation(property));
+                    break;
+                case "ground":
+                    ground = Single(ground, property, "requirement", name.Text, () => ExpectIdentifier("'mandatory' or 'optional'"));
+                    break;
+                default:
+                    texts.Add(property);
+                    break;
+            }
+        });
+        return new RequirementSyntax(name, texts.Get("title"), texts.Get("description"), citations.ToEquatableArray(), ground, SpanFrom(keyword.Span.Start), syntaxErrors > errorsBefore);
+    }
+
+    private ComparisonSyntax ParseComparison()
+    {
+        var start = Next().Span.Start;
+        var errorsBefore = syntaxErrors;
+        var name = ExpectIdentifier("the comparison's name");
+        var texts = new TextCollector(this, "comparison", name.Text);
+        NameSyntax? reviews = null, baseline = null;
+        var judgements = new List<JudgementSyntax>();
+        var excess = new List<ExcessPowerSyntax>();
+        ParseBlock("comparison", ComparisonProperties, keyword =>
+        {
+            switch (keyword.Value)
+            {
+                case "reviews":
+                    reviews = Single(reviews, keyword, "comparison", name.Text, () => ParseName("the instrument under review, e.g. 'uncc'"));
+                    break;
+                case "baseline":
+                    baseline = Single(baseline, keyword, "comparison", name.Text, () => ParseName("the baseline's name"));
+                    break;
+                case "judge":
+                    judgements.Add(ParseJudgement(keyword));
+                    break;
+                case "excess":
+                    excess.Add(ParseExcessPower(keyword));
+                    break;
+                default:
+                    texts.Add(keyword);
+                    break;
+            }
+        });
+        return new ComparisonSyntax(name, texts.Get("title"), texts.Get("description"), reviews, baseline, judgements.ToEquatableArray(), excess.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore);
+    }
+
+    /// <summary><c>judge &lt;requirement&gt; &lt;relationship&gt; { … }</c>.</summary>
+    private JudgementSyntax ParseJudgement(Token keyword)
+    {
+        var errorsBefore = syntaxErrors;
+        var requirement = ExpectIdentifier("the baseline requirement judged");
+        IdentifierSyntax relationship;
+        if (Current.Kind == TokenKind.Identifier && RelationshipWords.Contains(Current.Value, StringComparer.Ordinal))
+        {
+            var token = Next();
+            relationship = new IdentifierSyntax(token.Value, token.Span);
+        }
+        else
+        {
+            ReportExpected("a relationship (" + string.Join(", ", RelationshipWords) + ")");
+            relationship = new IdentifierSyntax(string.Empty, new TextSpan(Current.Span.Start, 0));
+        }
+
+        var texts = new TextCollector(this, "judgement", requirement.Text);
+        var counterparts = new List<NameSyntax>();
+        var citations = new List<CitationSyntax>();
+        var hedges = new List<HedgeSyntax>();
+        IdentifierSyntax? ground = null;
+        ParseBlock("judgement", JudgementProperties, property =>
+        {
+            switch (property.Value)
+            {
+                case "counterpart":
+                    counterparts.AddRange(ParseNameList("a safeguard of the instrument under review"));
+                    break;
+                case "cite":
+                    citations.Add(ParseCitation(property));
+                    break;
+                case "hedge":
+                    hedges.Add(ParseHedge(property));
+                    break;
+                case "ground":
+                    ground = Single(ground, property, "judgement", requirement.Text, () => ExpectIdentifier("'mandatory', 'optional' or 'absent'"));
+                    break;
+                default:
+                    texts.Add(property);
+                    break;
+            }
+        });
+        return new JudgementSyntax(requirement, relationship, counterparts.ToEquatableArray(), citations.ToEquatableArray(), texts.Get("rationale"), texts.Get("gap"), hedges.ToEquatableArray(), ground, SpanFrom(keyword.Span.Start), syntaxErrors > errorsBefore);
+    }
+
+    private ExcessPowerSyntax ParseExcessPower(Token keyword)
+    {
+        var errorsBefore = syntaxErrors;
+        var name = ExpectIdentifier("the excess power's name");
+        var texts = new TextCollector(this, "excess power", name.Text);
+        var citations = new List<CitationSyntax>();
+        ParseBlock("excess power", ExcessProperties, property =>
+        {
+            if (property.Value == "cite")
+            {
+                citations.Add(ParseCitation(property));
+            }
+            else
+            {
+                texts.Add(property);
+            }
+        });
+        return new ExcessPowerSyntax(name, texts.Get("title"), citations.ToEquatableArray(), texts.Get("rationale"), SpanFrom(keyword.Span.Start), syntaxErrors > errorsBefore);
     }
 
     /// <summary>One value, or a parenthesised list of values read in a loop, however long.</summary>

@@ -168,6 +168,70 @@ public sealed record ChecklistSyntax(
     TextSpan Span,
     bool HasErrors) : DeclarationSyntax("checklist", Name, Span, HasErrors);
 
+/// <summary>
+/// <c>requirement independent-supervision { title "…" cite … ground mandatory }</c>: one provision of a baseline,
+/// with its own citations; <see cref="Ground"/> says it is a ground for refusal of that strength.
+/// </summary>
+public sealed record RequirementSyntax(
+    IdentifierSyntax Name,
+    LocalizedTextSyntax? Title,
+    LocalizedTextSyntax? Description,
+    EquatableArray<CitationSyntax> Citations,
+    IdentifierSyntax? Ground,
+    TextSpan Span,
+    bool HasErrors);
+
+/// <summary>
+/// A set of requirements to hold an instrument against: the requirements of profiles (each kind and safeguard it
+/// requires), safeguards, and requirements written out with their own citations.
+/// </summary>
+public sealed record BaselineSyntax(
+    IdentifierSyntax Name,
+    LocalizedTextSyntax? Title,
+    LocalizedTextSyntax? Description,
+    EquatableArray<NameSyntax> Profiles,
+    EquatableArray<NameSyntax> Safeguards,
+    EquatableArray<RequirementSyntax> Requirements,
+    TextSpan Span,
+    bool HasErrors) : DeclarationSyntax("baseline", Name, Span, HasErrors);
+
+/// <summary>
+/// <c>judge independent-supervision hedged { counterpart uncc.independent-review rationale "…" gap "…" }</c>: how
+/// the instrument under review relates to one requirement of the baseline.
+/// </summary>
+public sealed record JudgementSyntax(
+    IdentifierSyntax Requirement,
+    IdentifierSyntax Relationship,
+    EquatableArray<NameSyntax> Counterparts,
+    EquatableArray<CitationSyntax> Citations,
+    LocalizedTextSyntax? Rationale,
+    LocalizedTextSyntax? Gap,
+    EquatableArray<HedgeSyntax> Hedges,
+    IdentifierSyntax? Ground,
+    TextSpan Span,
+    bool HasErrors);
+
+/// <summary><c>excess any-criminal-offence { title "…" cite … rationale "…" }</c>: a power with no counterpart in the baseline.</summary>
+public sealed record ExcessPowerSyntax(
+    IdentifierSyntax Name,
+    LocalizedTextSyntax? Title,
+    EquatableArray<CitationSyntax> Citations,
+    LocalizedTextSyntax? Rationale,
+    TextSpan Span,
+    bool HasErrors);
+
+/// <summary>An instrument under review held against a baseline: a judgement per requirement, and the excess powers.</summary>
+public sealed record ComparisonSyntax(
+    IdentifierSyntax Name,
+    LocalizedTextSyntax? Title,
+    LocalizedTextSyntax? Description,
+    NameSyntax? Reviews,
+    NameSyntax? Baseline,
+    EquatableArray<JudgementSyntax> Judgements,
+    EquatableArray<ExcessPowerSyntax> Excess,
+    TextSpan Span,
+    bool HasErrors) : DeclarationSyntax("comparison", Name, Span, HasErrors);
+
 // Conditions.
 
 public abstract record ExpressionSyntax(TextSpan Span);
