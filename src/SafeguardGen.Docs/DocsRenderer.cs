@@ -41,13 +41,23 @@ public static class DocsRenderer
     /// <summary>The length a string built by a template may reach beyond the longest author text.</summary>
     public const int StringLimit = 100_000;
 
-    public static readonly string[] TemplateNames = ["languages", "index", "treaty", "checklist"];
+    public static readonly string[] TemplateNames = ["languages", "index", "treaty", "checklist", "comparison"];
 
     /// <param name="model">The bound model.</param>
     /// <param name="format">Markdown or HTML.</param>
     /// <param name="templatesFolder">Templates overriding the defaults, or null.</param>
     /// <param name="onlyLanguages">Render only these of the declared languages, or all when null or empty.</param>
-    public static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder = null, IReadOnlyCollection<string>? onlyLanguages = null)
+    public static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder = null, IReadOnlyCollection<string>? onlyLanguages = null) =>
+        Render(model, format, templatesFolder, onlyLanguages, standaloneComparison: null);
+
+    /// <summary>
+    /// Renders one comparison's gap report as a page that stands alone (the site's style, no links to other pages),
+    /// in <paramref name="language"/>: what <c>safeguard compare</c> writes as md or html.
+    /// </summary>
+    public static DocsResult RenderComparison(TreatyModel model, QualifiedName comparison, DocsFormat format, string language, string? templatesFolder = null) =>
+        Render(model, format, templatesFolder, [language], comparison);
+
+    private static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder, IReadOnlyCollection<string>? onlyLanguages, QualifiedName? standaloneComparison)
     {
         var escape = Escaper.For(format);
         var index = new SiteIndex(model, escape.Extension);
@@ -107,6 +117,7 @@ public static class DocsRenderer
             }
 
             var globals = new ScriptObject();
+            globals.SetValue("standalone", standaloneComparison is not null, true);
             foreach (var pair in values)
             {
                 globals.SetValue(pair.Key, pair.Value, true);
@@ -157,6 +168,20 @@ public static class DocsRenderer
             return built;
         }
 
+        if (standaloneComparison is not null)
+        {
+            var language = languages[0];
+            var report = index.Reports.FirstOrDefault(r => r.Comparison.Name == standaloneComparison);
+            if (report is not null)
+            {
+                var builder = new ViewBuilder(index, language, escape);
+                var site = new SiteView(language, [], [], Generator);
+                Emit("comparison", standaloneComparison + "." + escape.Extension, new Dictionary<string, object> { ["site"] = site, ["comparison"] = builder.Comparison(report, standalone: true) });
+            }
+
+            return new DocsResult(files, diagnostics.Distinct().ToList());
+        }
+
         var languageLinks = languages.Select(l => new LanguageLinkView(l, l + "/index." + escape.Extension, false)).ToList();
         Emit("languages", "index." + escape.Extension, new Dictionary<string, object>
         {
@@ -167,8 +192,14 @@ public static class DocsRenderer
         {
             var treaties = TreatyViews(language);
             var links = languages.Select(l => new LanguageLinkView(l, "../" + l + "/index." + escape.Extension, l == language)).ToList();
-            var site = new SiteView(language, links, treaties, Generator);
+            var comparisonBuilder = new ViewBuilder(index, language, escape);
+            var site = new SiteView(language, links, treaties, Generator, index.Reports.Select(r => comparisonBuilder.Comparison(r)).ToList());
             Emit("index", language + "/index." + escape.Extension, new Dictionary<string, object> { ["site"] = site });
+            foreach (var comparison in site.Comparisons)
+            {
+                Emit("comparison", language + "/" + comparison.Page, new Dictionary<string, object> { ["site"] = site, ["comparison"] = comparison });
+            }
+
             foreach (var treaty in treaties)
             {
                 Emit("treaty", language + "/" + treaty.Page, new Dictionary<string, object> { ["site"] = site, ["treaty"] = treaty });

@@ -22,6 +22,7 @@ internal sealed class SiteIndex
     private readonly ModelIndex declarations;
     private readonly Dictionary<string, string> treatyPages = new(StringComparer.Ordinal);
     private readonly Dictionary<QualifiedName, string> checklistPages = new();
+    private readonly Dictionary<QualifiedName, string> comparisonPages = new();
 
     public SiteIndex(TreatyModel model, string extension)
     {
@@ -79,6 +80,30 @@ internal sealed class SiteIndex
             }
         }
 
+        Reports = Language.Reports.ComparisonReport.BuildAll(model);
+        foreach (var report in Reports)
+        {
+            var comparison = report.Comparison;
+            size += 4 + report.Baseline.Requirements.Count + (3L * comparison.Judgements.Count) + comparison.Excess.Count;
+            Measure(comparison.Title, comparison.Description);
+            Measure(report.Baseline.Title, report.Baseline.Description);
+            foreach (var row in report.Rows)
+            {
+                size += row.Requirement.Citations.Count + row.Judgement.Citations.Count + row.Counterparts.Count + row.Judgement.Hedges.Count;
+                Measure(row.Requirement.Title, row.Requirement.Description);
+                Measure(row.Judgement.Rationale, row.Judgement.Gap);
+                Measure(row.Requirement.Citations);
+                Measure(row.Judgement.Citations);
+            }
+
+            foreach (var power in comparison.Excess)
+            {
+                size += power.Citations.Count;
+                Measure(power.Title, power.Rationale);
+                Measure(power.Citations);
+            }
+        }
+
         Size = size;
 
         AssignPages(model, extension);
@@ -94,8 +119,10 @@ internal sealed class SiteIndex
     {
         var wanted = model.Treaties.Select(t => (Stem: t.Name, Treaty: t.Name, Checklist: (QualifiedName?)null))
             .Concat(model.Treaties.SelectMany(t => t.Checklists).Select(c => (Stem: c.Name.Treaty + "." + c.Name.Name, Treaty: c.Name.Treaty, Checklist: (QualifiedName?)c.Name)))
+            .Concat(model.Treaties.SelectMany(t => t.Comparisons).Select(c => (Stem: c.Name.Treaty + "." + c.Name.Name, Treaty: c.Name.Treaty, Checklist: (QualifiedName?)c.Name)))
             .OrderBy(p => p.Stem, StringComparer.Ordinal)
             .ToList();
+        var comparisons = new HashSet<QualifiedName>(model.Treaties.SelectMany(t => t.Comparisons).Select(c => c.Name));
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var assigned = new string?[wanted.Count];
         for (var i = 0; i < wanted.Count; i++)
@@ -130,9 +157,10 @@ internal sealed class SiteIndex
         for (var i = 0; i < wanted.Count; i++)
         {
             var page = assigned[i] + "." + extension;
-            if (wanted[i].Checklist is { } checklist)
+            if (wanted[i].Checklist is { } declaration)
             {
-                checklistPages[checklist] = page;
+                // A checklist and a comparison of one treaty never share a name: declarations' names are unique in a treaty.
+                (comparisons.Contains(declaration) ? comparisonPages : checklistPages)[declaration] = page;
             }
             else
             {
@@ -187,6 +215,11 @@ internal sealed class SiteIndex
     public string TreatyPage(string treaty) => treatyPages.TryGetValue(treaty, out var page) ? page : treaty;
 
     public string ChecklistPage(QualifiedName checklist) => checklistPages.TryGetValue(checklist, out var page) ? page : checklist.ToString();
+
+    public string ComparisonPage(QualifiedName comparison) => comparisonPages.TryGetValue(comparison, out var page) ? page : comparison.ToString();
+
+    /// <summary>The report of every comparison, by qualified name.</summary>
+    public IReadOnlyList<Language.Reports.ComparisonReport> Reports { get; }
 
     public Treaty? FindTreaty(string name) => declarations.FindTreaty(name);
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SafeguardGen.Language.Binding;
+using SafeguardGen.Language.Reports;
 
 namespace SafeguardGen.Docs;
 
@@ -55,7 +56,67 @@ internal sealed class ViewBuilder
             treaty.Profiles.Select(Profile).ToList(),
             treaty.Measures.Select(Measure).ToList(),
             Coverage(treaty),
-            treaty.Checklists.Select(c => Checklist(treaty, c)).ToList());
+            treaty.Checklists.Select(c => Checklist(treaty, c)).ToList(),
+            model.Reports
+                .Where(r => r.Comparison.Name.Treaty == treaty.Name || r.Comparison.Instrument.Treaty == treaty.Name || r.Baseline.Name.Treaty == treaty.Name)
+                .Select(r => new LinkView(T(r.Comparison.Title), model.ComparisonPage(r.Comparison.Name)))
+                .ToList());
+    }
+
+    /// <param name="report">The comparison's report.</param>
+    /// <param name="standalone">Whether the page stands alone (a report written by <c>safeguard compare</c>): then it links to no other page.</param>
+    public ComparisonView Comparison(ComparisonReport report, bool standalone = false)
+    {
+        var comparison = report.Comparison;
+        var instrument = model.FindTreaty(comparison.Instrument.Treaty);
+        var treaties = new[] { comparison.Instrument.Treaty, report.Baseline.Name.Treaty, comparison.Name.Treaty }
+            .Distinct(StringComparer.Ordinal)
+            .Select(model.FindTreaty)
+            .Where(t => t is not null)
+            .Select(t => new LinkView(T(t!.Title), standalone ? string.Empty : TreatyPage(t.Name)))
+            .ToList();
+        var judgements = report.Rows.Select(row => Judgement(row, standalone)).ToList();
+        return new ComparisonView(
+            escape.Text(comparison.Name.ToString()),
+            T(comparison.Title),
+            G(comparison.Description),
+            standalone ? string.Empty : model.ComparisonPage(comparison.Name),
+            escape.Text(comparison.InstrumentReference) + (instrument is null ? string.Empty : " (" + T(instrument.Title) + ")"),
+            T(report.Baseline.Title),
+            G(report.Baseline.Description),
+            treaties,
+            judgements.Where((_, i) => report.Rows[i].IsGap).ToList(),
+            judgements.Where((_, i) => !report.Rows[i].IsGap).ToList(),
+            comparison.Excess.Select(e => new ExcessView(escape.Text(e.Name), T(e.Title), e.Citations.Select(Citation).ToList(), ComparisonReport.Describe(ComparisonReport.VerificationOf(e.Citations)), T(e.Rationale))).ToList(),
+            report.Grounds.Select(r => new GroundView(T(r.Requirement.Title), ComparisonReport.Describe(r.Requirement.Ground), ComparisonReport.Describe(r.Judgement.Ground), ComparisonWords.Keyword(r.Judgement.Relationship), ComparisonReport.Describe(r.Judgement.Relationship))).ToList(),
+            report.Summary.Select(c => new CountView(ComparisonWords.Keyword(c.Relationship), ComparisonReport.Describe(c.Relationship), c.Count)).ToList(),
+            escape.Text(report.VerificationSummary));
+    }
+
+    private JudgementView Judgement(ComparisonRow row, bool standalone)
+    {
+        var judgement = row.Judgement;
+        var gap = T(judgement.Gap);
+        if (gap.Length == 0 && judgement.Relationship == Relationship.Absent)
+        {
+            gap = "The whole requirement.";
+        }
+
+        return new JudgementView(
+            escape.Text(row.Requirement.Name),
+            T(row.Requirement.Title),
+            ComparisonWords.Keyword(judgement.Relationship),
+            ComparisonReport.Describe(judgement.Relationship),
+            row.Requirement.Citations.Select(Citation).ToList(),
+            ComparisonReport.Describe(row.BaselineVerification),
+            row.Counterparts.Select(s => new LinkView(T(s.Title), standalone ? string.Empty : SafeguardPage(s.Name))).ToList(),
+            judgement.Citations.Select(Citation).ToList(),
+            ComparisonReport.Describe(row.InstrumentVerification),
+            T(judgement.Rationale),
+            gap,
+            judgement.Hedges.Select(h => escape.Text(h.Describe())).ToList(),
+            row.Requirement.Ground is null ? string.Empty : ComparisonReport.Describe(row.Requirement.Ground),
+            row.Requirement.Ground is null ? string.Empty : ComparisonReport.Describe(judgement.Ground));
     }
 
     private string KindTitle(KindUse kind)

@@ -7,7 +7,11 @@ namespace SafeguardGen.Docs;
 // custom template can let author text inject markup. Scriban exposes members in snake_case (title, anchor,
 // safeguards_by_kind...).
 
-public sealed record SiteView(string Language, IReadOnlyList<LanguageLinkView> Languages, IReadOnlyList<TreatyView> Treaties, string Generator);
+public sealed record SiteView(string Language, IReadOnlyList<LanguageLinkView> Languages, IReadOnlyList<TreatyView> Treaties, string Generator, IReadOnlyList<ComparisonView>? Comparisons = null)
+{
+    /// <summary>Every comparison of the model, by qualified name.</summary>
+    public IReadOnlyList<ComparisonView> Comparisons { get; init; } = Comparisons ?? [];
+}
 
 public sealed record LanguageLinkView(string Tag, string Page, bool Current);
 
@@ -28,8 +32,12 @@ public sealed record TreatyView(
     IReadOnlyList<ProfileView> Profiles,
     IReadOnlyList<MeasureView> Measures,
     CoverageView Coverage,
-    IReadOnlyList<ChecklistView> Checklists)
+    IReadOnlyList<ChecklistView> Checklists,
+    IReadOnlyList<LinkView>? Comparisons = null)
 {
+    /// <summary>The comparisons that review this treaty's instrument, hold it as a baseline, or are declared in it.</summary>
+    public IReadOnlyList<LinkView> Comparisons { get; init; } = Comparisons ?? [];
+
     public int SafeguardCount => SafeguardsByKind.Sum(g => g.Safeguards.Count);
 }
 
@@ -97,3 +105,54 @@ public sealed record ChecklistView(
     string Measure,
     IReadOnlyList<SafeguardView> Safeguards,
     IReadOnlyList<QuestionView> Facts);
+
+/// <summary>
+/// A comparison as a gap report. <see cref="Gaps"/> (absent, then weaker, then hedged) and <see cref="Kept"/>
+/// (equivalent, then stronger) hold the judgements in report order; <see cref="Grounds"/> the grounds for refusal in
+/// the baseline's order; <see cref="Summary"/> a count per relationship, in report order.
+/// </summary>
+public sealed record ComparisonView(
+    string Id,
+    string Title,
+    string Description,
+    string Page,
+    string Instrument,
+    string BaselineTitle,
+    string BaselineDescription,
+    IReadOnlyList<LinkView> Treaties,
+    IReadOnlyList<JudgementView> Gaps,
+    IReadOnlyList<JudgementView> Kept,
+    IReadOnlyList<ExcessView> Excess,
+    IReadOnlyList<GroundView> Grounds,
+    IReadOnlyList<CountView> Summary,
+    string Verification);
+
+/// <summary>
+/// One requirement of the baseline beside the instrument's counterpart. <see cref="Relationship"/> is the keyword
+/// (for a class or a filter), <see cref="RelationshipText"/> the words a reader sees. Verifications read
+/// "verified", "partly verified", "unverified" or "no citation". Grounds are empty when the requirement is not a
+/// ground for refusal.
+/// </summary>
+public sealed record JudgementView(
+    string Requirement,
+    string RequirementTitle,
+    string Relationship,
+    string RelationshipText,
+    IReadOnlyList<CitationView> BaselineCitations,
+    string BaselineVerification,
+    IReadOnlyList<LinkView> Counterparts,
+    IReadOnlyList<CitationView> InstrumentCitations,
+    string InstrumentVerification,
+    string Rationale,
+    string Gap,
+    IReadOnlyList<string> Hedges,
+    string BaselineGround,
+    string InstrumentGround);
+
+/// <summary>A power of the instrument with no counterpart in the baseline.</summary>
+public sealed record ExcessView(string Name, string Title, IReadOnlyList<CitationView> Citations, string Verification, string Rationale);
+
+/// <summary>A ground for refusal: its strength in the baseline and in the instrument, and the relationship judged.</summary>
+public sealed record GroundView(string Requirement, string Baseline, string Instrument, string Relationship, string RelationshipText);
+
+public sealed record CountView(string Relationship, string Text, int Count);

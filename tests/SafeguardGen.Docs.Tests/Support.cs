@@ -11,7 +11,9 @@ internal static class Support
 {
     public static readonly string Root = SafeguardGen.Testing.TestProcess.RepositoryRoot;
 
+    /// <summary>The example treaties and the comparisons of them.</summary>
     public static CompilationResult Examples() => Compile(Directory.GetFiles(Path.Combine(Root, "examples", "treaties"), "*.treaty")
+        .Concat(Directory.GetFiles(Path.Combine(Root, "examples", "comparisons"), "*.treaty"))
         .OrderBy(p => p, StringComparer.Ordinal)
         .Select(p => (Path.GetFileName(p), File.ReadAllText(p)))
         .ToArray());
