@@ -31,7 +31,7 @@ internal static partial class LanguageChoice
     }
 
     /// <summary>The user's text with control and format characters shown as \u escapes, so it cannot drive the terminal.</summary>
-    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
+    internal static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 
     /// <summary>A BCP 47 tag's shape: a 2–8 letter language, then subtags of 1–8 letters or digits.</summary>
     [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]

@@ -6,7 +6,7 @@ using SafeguardGen.Language.Compilation;
 
 namespace SafeguardGen.Cli;
 
-/// <summary>The command tree. Exit codes: 0 no error, 1 errors in the input, 2 a usage error.</summary>
+/// <summary>The command tree. Exit codes: 0 no error, 1 errors in the input, 2 a usage error (and 3 from <c>compare --fail-on</c>).</summary>
 public static class SafeguardCommand
 {
     public const int Success = 0;
@@ -71,10 +71,11 @@ public static class SafeguardCommand
 
     private static RootCommand Build(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Checks .treaty files, runs their scenarios and renders their documentation: safeguards for cybercrime cooperation, as code.");
+        var root = new RootCommand("Checks .treaty files, runs their scenarios, compares instruments and renders their documentation: safeguards for cybercrime cooperation, as code.");
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(DocsCommand.Create(output, error));
         root.Subcommands.Add(TestCommand.Create(output, error));
+        root.Subcommands.Add(CompareCommand.Create(output, error));
         return root;
     }
 }
