@@ -25,10 +25,17 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        if (args.Length == 1 && args[0] == "--comparisons")
+        {
+            PrintComparisons();
+            return 0;
+        }
+
         if (args.Length > 1 || (args.Length == 1 && args[0].StartsWith('-')))
         {
-            Console.Error.WriteLine("usage: AssessmentApp [request.json]");
+            Console.Error.WriteLine("usage: AssessmentApp [request.json | --comparisons]");
             Console.Error.WriteLine("  With no request, assesses every sample in requests/ and exits 0.");
+            Console.Error.WriteLine("  With --comparisons, prints the gaps of every comparison in examples/comparisons.");
             Console.Error.WriteLine("  With one, exits 0 Proceed, 10 MayRefuse, 11 MustRefuse, 12 Incomplete, 13 OutsideInstrument; 1 if the request cannot be read.");
             return 2;
         }
@@ -42,6 +49,23 @@ internal static class Program
         var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "requests"), "*.json").OrderBy(p => p, StringComparer.Ordinal).ToList();
         var failed = samples.Select(Assess).Count(r => r is null);
         return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>The gaps of each comparison, read from the metadata the generator emits: what an app can show beside a checklist.</summary>
+    private static void PrintComparisons()
+    {
+        foreach (var comparison in SafeguardComparisons.All)
+        {
+            Console.WriteLine("== " + comparison.Title + " (" + comparison.Instrument + " against " + comparison.BaselineTitle + ")");
+            foreach (var judgement in comparison.Gaps)
+            {
+                Console.WriteLine("  " + judgement.Relationship.ToString().PadRight(8) + "  " + judgement.RequirementTitle + (judgement.Gap is null ? string.Empty : ": " + judgement.Gap));
+            }
+
+            var counts = Enum.GetValues<ComparisonRelationship>().Select(r => r + " " + comparison.Count(r).ToString(CultureInfo.InvariantCulture));
+            Console.WriteLine("  " + string.Join(", ", counts) + "; " + comparison.ExcessPowers.Count.ToString(CultureInfo.InvariantCulture) + " powers beyond the baseline");
+            Console.WriteLine();
+        }
     }
 
     private static AssessmentResult? Assess(string path)

@@ -13,4 +13,5 @@ public static class TrackingNames
     public const string GeneratedNames = nameof(GeneratedNames);
     public const string Handlers = nameof(Handlers);
     public const string Scenarios = nameof(Scenarios);
+    public const string Comparisons = nameof(Comparisons);
 }

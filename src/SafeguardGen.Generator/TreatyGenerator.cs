@@ -142,6 +142,20 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             }
         }));
 
+        // Comparisons are metadata for the app: each file's reports, already equatable values, joined in ID order.
+        var comparisons = bound
+            .Select(static (file, _) => file.Comparisons)
+            .Collect()
+            .Select(static (lists, _) => lists.SelectMany(l => l).OrderBy(r => r.Comparison.Name.ToString(), StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Comparisons);
+        context.RegisterSourceOutput(comparisons, static (output, list) => Guard(output, () =>
+        {
+            if (!list.IsEmpty)
+            {
+                output.AddSource(ComparisonEmitter.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(ComparisonEmitter.Emit(list), System.Text.Encoding.UTF8));
+            }
+        }));
+
         var handlers = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 HandlerClass.AttributeName,
