@@ -73,15 +73,10 @@ internal static class CompareCommand
                 return SafeguardCommand.Usage(error);
             }
 
-            var compiled = InputFile.Compile(files);
-            foreach (var diagnostic in compiled.Diagnostics)
+            // The report may go to standard output: diagnostics go where they cannot break it.
+            var compiled = InputFile.CompileOrReport(files, error, "No report written");
+            if (compiled is null)
             {
-                error.WriteLine(diagnostic.ToString());
-            }
-
-            if (compiled.HasErrors)
-            {
-                error.WriteLine("No report written: fix the errors above.");
                 return SafeguardCommand.InputErrors;
             }
 
@@ -115,7 +110,7 @@ internal static class CompareCommand
 
             var selectedFormat = parse.GetValue(format)!;
             var requestedLanguage = parse.GetValue(language);
-            var rendered = new List<(ComparisonReport Report, string Name, string Text)>();
+            var languages = new List<string>();
             foreach (var report in reports)
             {
                 var treaty = compiled.Model.FindTreaty(report.Comparison.Name.Treaty)!;
@@ -125,34 +120,36 @@ internal static class CompareCommand
                     return SafeguardCommand.Usage(error, "--language: treaty '" + treaty.Name + "' of comparison '" + report.Comparison.Name.Name + "' does not declare language '" + LanguageChoice.Printable(reportLanguage) + "'; it declares " + string.Join(", ", treaty.Languages) + ".");
                 }
 
-                reportLanguage = treaty.Languages.First(l => string.Equals(l, reportLanguage, StringComparison.OrdinalIgnoreCase));
-                var name = report.Comparison.Name + "." + selectedFormat;
-                switch (selectedFormat)
-                {
-                    case "json":
-                        rendered.Add((report, name, CompareFormats.Json(report, reportLanguage)));
-                        break;
-                    case "csv":
-                        rendered.Add((report, name, CompareFormats.Csv(report, reportLanguage)));
-                        break;
-                    default:
-                        var docs = Docs.DocsRenderer.RenderComparison(compiled.Model, report.Comparison.Name, selectedFormat == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown, reportLanguage);
-                        foreach (var diagnostic in docs.Diagnostics)
-                        {
-                            error.WriteLine(diagnostic.ToString());
-                        }
-
-                        if (docs.HasErrors || docs.Files.Count != 1)
-                        {
-                            error.WriteLine("No report written: fix the template errors above.");
-                            return SafeguardCommand.InputErrors;
-                        }
-
-                        rendered.Add((report, name, docs.Files[0].Content));
-                        break;
-                }
+                languages.Add(treaty.Languages.First(l => string.Equals(l, reportLanguage, StringComparison.OrdinalIgnoreCase)));
             }
 
+            List<string> texts;
+            switch (selectedFormat)
+            {
+                case "json":
+                    texts = reports.Select((r, i) => CompareFormats.Json(r, languages[i])).ToList();
+                    break;
+                case "csv":
+                    texts = reports.Select((r, i) => CompareFormats.Csv(r, languages[i])).ToList();
+                    break;
+                default:
+                    var docs = Docs.DocsRenderer.RenderComparisons(compiled.Model, reports.Select((r, i) => (r.Comparison.Name, languages[i])).ToList(), selectedFormat == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown);
+                    foreach (var diagnostic in docs.Diagnostics)
+                    {
+                        error.WriteLine(diagnostic.ToString());
+                    }
+
+                    if (docs.HasErrors || docs.Files.Count != reports.Count)
+                    {
+                        error.WriteLine("No report written: fix the template errors above.");
+                        return SafeguardCommand.InputErrors;
+                    }
+
+                    texts = docs.Files.Select(f => f.Content).ToList();
+                    break;
+            }
+
+            var rendered = reports.Select((r, i) => (Report: r, Name: r.Comparison.Name + "." + selectedFormat, Text: texts[i])).ToList();
             if (out_ is null)
             {
                 output.Write(rendered[0].Text);

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SafeguardGen.Language.Binding;
 using SafeguardGen.Language.Reports;
@@ -16,12 +14,7 @@ using Hedge = SafeguardGen.Language.Binding.Hedge;
 /// <summary>A comparison's gap report as JSON (for tools) and CSV (for a spreadsheet), in one language, rows in report order.</summary>
 internal static class CompareFormats
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string Json(ComparisonReport report, string language)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+    public static string Json(ComparisonReport report, string language) => DiagnosticFormats.Write(writer =>
         {
             var comparison = report.Comparison;
             writer.WriteStartObject();
@@ -119,10 +112,7 @@ internal static class CompareFormats
             writer.WriteNumber("judgementsVerifiedOnBothSides", report.VerifiedBothSides);
             writer.WriteEndObject();
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
-    }
+        }) + "\n";
 
     private static void Citations(Utf8JsonWriter writer, IEnumerable<Citation> citations)
     {

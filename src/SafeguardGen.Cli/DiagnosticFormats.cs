@@ -137,7 +137,8 @@ internal static class DiagnosticFormats
         _ => "note",
     };
 
-    private static string Write(Action<Utf8JsonWriter> write)
+    /// <summary>An indented JSON document, as the CLI writes every one: with LF line ends whatever the platform, so the same input gives the same bytes everywhere.</summary>
+    internal static string Write(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))
@@ -145,6 +146,6 @@ internal static class DiagnosticFormats
             write(writer);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 }

@@ -27,6 +27,27 @@ internal sealed record InputFile(string DisplayPath, Utf8Text? Content, string? 
         return unreadable.Count == 0 ? compiled : compiled with { Diagnostics = TreatyCompiler.Sort(compiled.Diagnostics.Concat(unreadable)).ToEquatableArray() };
     }
 
+    /// <summary>
+    /// Compiles the files and prints every diagnostic to <paramref name="diagnostics"/>; when any is an error, also
+    /// "<paramref name="nothingDone"/>: fix the errors above." and null, for a command that works only on a model without errors.
+    /// </summary>
+    public static CompilationResult? CompileOrReport(IReadOnlyList<InputFile> files, TextWriter diagnostics, string nothingDone)
+    {
+        var compiled = Compile(files);
+        foreach (var diagnostic in compiled.Diagnostics)
+        {
+            diagnostics.WriteLine(diagnostic.ToString());
+        }
+
+        if (compiled.HasErrors)
+        {
+            diagnostics.WriteLine(nothingDone + ": fix the errors above.");
+            return null;
+        }
+
+        return compiled;
+    }
+
     /// <summary>A request file a scenario reads, by its resolved path (relative to the working folder, as the .treaty paths are), or why it cannot be read.</summary>
     private static AnswersFile ReadAnswersFile(string path)
     {

@@ -51,19 +51,12 @@ internal static class TestCommand
                 return SafeguardCommand.Usage(error);
             }
 
-            var compiled = InputFile.Compile(files);
             var selectedFormat = parse.GetValue(format);
 
             // Diagnostics go where they cannot break a JSON or JUnit document.
-            var diagnosticsOut = selectedFormat == "text" ? output : error;
-            foreach (var diagnostic in compiled.Diagnostics)
+            var compiled = InputFile.CompileOrReport(files, selectedFormat == "text" ? output : error, "No scenarios run");
+            if (compiled is null)
             {
-                diagnosticsOut.WriteLine(diagnostic.ToString());
-            }
-
-            if (compiled.HasErrors)
-            {
-                diagnosticsOut.WriteLine("No scenarios run: fix the errors above.");
                 return SafeguardCommand.InputErrors;
             }
 

@@ -48,16 +48,20 @@ public static class DocsRenderer
     /// <param name="templatesFolder">Templates overriding the defaults, or null.</param>
     /// <param name="onlyLanguages">Render only these of the declared languages, or all when null or empty.</param>
     public static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder = null, IReadOnlyCollection<string>? onlyLanguages = null) =>
-        Render(model, format, templatesFolder, onlyLanguages, standaloneComparison: null);
+        Render(model, format, templatesFolder, onlyLanguages, standalone: null);
 
     /// <summary>
     /// Renders one comparison's gap report as a page that stands alone (the site's style, no links to other pages),
     /// in <paramref name="language"/>: what <c>safeguard compare</c> writes as md or html.
     /// </summary>
     public static DocsResult RenderComparison(TreatyModel model, QualifiedName comparison, DocsFormat format, string language, string? templatesFolder = null) =>
-        Render(model, format, templatesFolder, [language], comparison);
+        RenderComparisons(model, [(comparison, language)], format, templatesFolder);
 
-    private static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder, IReadOnlyCollection<string>? onlyLanguages, QualifiedName? standaloneComparison)
+    /// <summary>Renders several comparisons' standalone reports, each in its language, one file each in the order given, over one index of the model.</summary>
+    public static DocsResult RenderComparisons(TreatyModel model, IReadOnlyList<(QualifiedName Comparison, string Language)> comparisons, DocsFormat format, string? templatesFolder = null) =>
+        Render(model, format, templatesFolder, comparisons.Select(c => c.Language).ToList(), comparisons);
+
+    private static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder, IReadOnlyCollection<string>? onlyLanguages, IReadOnlyList<(QualifiedName Comparison, string Language)>? standalone)
     {
         var escape = Escaper.For(format);
         var index = new SiteIndex(model, escape.Extension);
@@ -117,7 +121,7 @@ public static class DocsRenderer
             }
 
             var globals = new ScriptObject();
-            globals.SetValue("standalone", standaloneComparison is not null, true);
+            globals.SetValue("standalone", standalone is not null, true);
             foreach (var pair in values)
             {
                 globals.SetValue(pair.Key, pair.Value, true);
@@ -168,15 +172,17 @@ public static class DocsRenderer
             return built;
         }
 
-        if (standaloneComparison is not null)
+        if (standalone is not null)
         {
-            var language = languages[0];
-            var report = index.Reports.FirstOrDefault(r => r.Comparison.Name == standaloneComparison);
-            if (report is not null)
+            var reports = index.Reports.ToDictionary(r => r.Comparison.Name);
+            foreach (var (name, language) in standalone)
             {
-                var builder = new ViewBuilder(index, language, escape);
-                var site = new SiteView(language, [], [], Generator);
-                Emit("comparison", standaloneComparison + "." + escape.Extension, new Dictionary<string, object> { ["site"] = site, ["comparison"] = builder.Comparison(report, standalone: true) });
+                if (reports.TryGetValue(name, out var report))
+                {
+                    var builder = new ViewBuilder(index, language, escape);
+                    var site = new SiteView(language, [], [], Generator);
+                    Emit("comparison", name + "." + escape.Extension, new Dictionary<string, object> { ["site"] = site, ["comparison"] = builder.Comparison(report, standalone: true) });
+                }
             }
 
             return new DocsResult(files, diagnostics.Distinct().ToList());

@@ -26,8 +26,6 @@ public sealed record TreatyModel(EquatableArray<Treaty> Treaties)
     public Profile? FindProfile(QualifiedName name) => FindTreaty(name.Treaty)?.Profiles.FirstOrDefault(s => s.Name == name);
 
     public Question? FindFact(QualifiedName name) => FindTreaty(name.Treaty)?.Facts.FirstOrDefault(f => f.Owner == name);
-
-    public Comparison? FindComparison(QualifiedName name) => FindTreaty(name.Treaty)?.Comparisons.FirstOrDefault(c => c.Name == name);
 }
 
 /// <summary>A declaration's full name: the treaty that declares it and its own name.</summary>

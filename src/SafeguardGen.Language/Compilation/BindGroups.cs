@@ -105,8 +105,9 @@ public static class BindGroups
 
         // Its own diagnostics, and those in the request files its scenarios read.
         var own = target.Diagnostics.Concat(semantic.Where(d => d.Location.Path == path || group.AnswersFiles.Any(a => a.Path == d.Location.Path)));
-        var checklists = treaty is null ? default : Emit.ChecklistSlice.Of(treaty, model.CreateIndex()).ToEquatableArray();
-        var comparisons = treaty is null ? default : treaty.Comparisons.Select(c => Reports.ComparisonReport.Build(model, c)).Where(r => r is not null).Select(r => r!).ToEquatableArray();
+        var index = treaty is null ? null : model.CreateIndex();
+        var checklists = treaty is null ? default : Emit.ChecklistSlice.Of(treaty, index!).ToEquatableArray();
+        var comparisons = treaty is null ? default : Reports.ComparisonReport.BuildAll(model, treaty.Comparisons, index).ToEquatableArray();
         return new BoundFile(path, treaty, DiagnosticBag.Capped(TreatyCompiler.Sort(own)).ToEquatableArray(), checklists, comparisons);
     }
 

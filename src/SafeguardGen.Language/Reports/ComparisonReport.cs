@@ -73,7 +73,10 @@ public sealed record ComparisonReport(
     public int Count(Relationship relationship) => Summary.FirstOrDefault(c => c.Relationship == relationship)?.Count ?? 0;
 
     /// <summary>The report of a comparison, or null when its baseline is not in the model.</summary>
-    public static ComparisonReport? Build(TreatyModel model, Comparison comparison)
+    /// <param name="model">The model holding the comparison, its baseline and its counterparts.</param>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="index">The model's index, when the caller has one: building it scans the whole model.</param>
+    public static ComparisonReport? Build(TreatyModel model, Comparison comparison, ModelIndex? index = null)
     {
         var baseline = model.FindTreaty(comparison.Baseline.Treaty)?.Baselines.FirstOrDefault(b => b.Name == comparison.Baseline);
         if (baseline is null)
@@ -81,7 +84,7 @@ public sealed record ComparisonReport(
             return null;
         }
 
-        var index = model.CreateIndex();
+        index ??= model.CreateIndex();
         var requirements = baseline.Requirements.ToDictionary(r => r.Name, System.StringComparer.Ordinal);
         var order = baseline.Requirements.Select((r, i) => (r.Name, i)).ToDictionary(p => p.Name, p => p.i, System.StringComparer.Ordinal);
         var rows = comparison.Judgements
@@ -100,13 +103,20 @@ public sealed record ComparisonReport(
     }
 
     /// <summary>Every comparison of the model with its report, by qualified name.</summary>
-    public static IReadOnlyList<ComparisonReport> BuildAll(TreatyModel model) =>
-        model.Treaties.SelectMany(t => t.Comparisons)
-            .OrderBy(c => c.Name.ToString(), System.StringComparer.Ordinal)
-            .Select(c => Build(model, c))
-            .Where(r => r is not null)
-            .Select(r => r!)
-            .ToList();
+    public static IReadOnlyList<ComparisonReport> BuildAll(TreatyModel model) => BuildAll(model, model.Treaties.SelectMany(t => t.Comparisons), null);
+
+    /// <summary>The reports of <paramref name="comparisons"/>, by qualified name, with one index of the model for all of them.</summary>
+    public static IReadOnlyList<ComparisonReport> BuildAll(TreatyModel model, IEnumerable<Comparison> comparisons, ModelIndex? index)
+    {
+        var list = comparisons.OrderBy(c => c.Name.ToString(), System.StringComparer.Ordinal).ToList();
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        index ??= model.CreateIndex();
+        return list.Select(c => Build(model, c, index)).Where(r => r is not null).Select(r => r!).ToList();
+    }
 
     public static Verification VerificationOf(EquatableArray<Citation> citations)
     {
