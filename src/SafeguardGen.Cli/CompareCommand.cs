@@ -196,7 +196,7 @@ internal static class CompareCommand
     /// Writes through a temporary file in the same folder and a rename, so a failure leaves the old report whole; a
     /// report whose content is unchanged is not touched. True when written, false when unchanged, null on failure (reported).
     /// </summary>
-    private static bool? WriteReplacing(string path, string text, TextWriter error)
+    internal static bool? WriteReplacing(string path, string text, TextWriter error)
     {
         var full = Path.GetFullPath(path);
         var temporary = full + ".safeguard-new-" + Guid.NewGuid().ToString("N");
@@ -223,7 +223,7 @@ internal static class CompareCommand
                 // The temporary file could not be removed either; the report itself is untouched.
             }
 
-            error.WriteLine("safeguard: cannot write the report to '" + path.Replace('\\', '/') + "': " + (exception is UnauthorizedAccessException ? "permission denied" : exception.Message) + "; any previous report is left as it was.");
+            error.WriteLine("safeguard: cannot write '" + path.Replace('\\', '/') + "': " + (exception is UnauthorizedAccessException ? "permission denied" : exception.Message) + "; any previous file is left as it was.");
             return null;
         }
     }

@@ -71,11 +71,13 @@ public static class SafeguardCommand
 
     private static RootCommand Build(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Checks .treaty files, runs their scenarios, compares instruments and renders their documentation: safeguards for cybercrime cooperation, as code.");
+        var root = new RootCommand("Checks .treaty files, runs their scenarios, compares instruments, renders their documentation and exports them (OSCAL, JSON Schema): safeguards for cybercrime cooperation, as code.");
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(DocsCommand.Create(output, error));
         root.Subcommands.Add(TestCommand.Create(output, error));
         root.Subcommands.Add(CompareCommand.Create(output, error));
+        root.Subcommands.Add(ExportCommand.Create(output, error));
+        root.Subcommands.Add(SchemaCommand.Create(output, error));
         return root;
     }
 }

@@ -25,6 +25,12 @@ public interface IChecklist
     /// <summary>The type of its answers.</summary>
     Type AnswersType { get; }
 
+    /// <summary>
+    /// The JSON Schema (draft 2020-12) of its answers: what <see cref="ValidateJson"/> accepts, for forms and apps
+    /// in other languages.
+    /// </summary>
+    string AnswersSchema { get; }
+
     /// <summary>Its rules as data, for the runtime's evaluator and the scenario runner.</summary>
     ChecklistRules Rules { get; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -51,6 +52,44 @@ public abstract class ChoiceJsonConverter<TEnum> : JsonConverter<TEnum>
         }
 
         writer.WriteStringValue(names[index]);
+    }
+}
+
+/// <summary>
+/// Reads and writes a list of texts, refusing a null item: an answer "a list of texts" holds texts, and the
+/// answers' JSON Schema and the scenarios' reader of request files refuse null items too.
+/// </summary>
+public sealed class TextListJsonConverter : JsonConverter<IReadOnlyList<string>>
+{
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("Expected a list of texts, [] for none.");
+        }
+
+        var items = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("Expected a text; a list of texts holds no null or other value."));
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStartArray();
+        foreach (var item in value)
+        {
+            writer.WriteStringValue(item);
+        }
+
+        writer.WriteEndArray();
     }
 }
 

@@ -189,9 +189,12 @@ public sealed class CheckCommandTests : IDisposable
         var (exit, output, _) = Run("--help");
 
         Assert.Equal(0, exit);
-        Assert.DoesNotContain("export", output, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("check", output, StringComparison.Ordinal);
-        Assert.Contains("docs", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("lsp", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("format ", output, StringComparison.OrdinalIgnoreCase);
+        foreach (var command in new[] { "check", "docs", "test", "compare", "export", "schema" })
+        {
+            Assert.Contains("  " + command + " ", output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -49,3 +49,31 @@ public sealed class JsonTests
         Assert.StartsWith("The answers are null.", error.Message, System.StringComparison.Ordinal);
     }
 }
+
+public sealed class TextListJsonTests
+{
+    public sealed class Notes
+    {
+        [JsonPropertyName("texts")]
+        [JsonConverter(typeof(TextListJsonConverter))]
+        public System.Collections.Generic.IReadOnlyList<string>? Texts { get; set; }
+    }
+
+    [Fact]
+    public void A_list_of_texts_reads_its_texts_and_null_as_no_answer()
+    {
+        Assert.Equal(["a", "b"], AnswersJson.Read<Notes>("""{"texts":["a","b"]}""").Texts!);
+        Assert.Null(AnswersJson.Read<Notes>("""{"texts":null}""").Texts);
+    }
+
+    [Theory]
+    [InlineData("""{"texts":[null]}""")]
+    [InlineData("""{"texts":["a",1]}""")]
+    [InlineData("""{"texts":"a"}""")]
+    public void A_list_of_texts_refuses_null_items_and_other_values_as_the_schema_does(string json)
+    {
+        var error = Assert.Throws<JsonException>(() => AnswersJson.Read<Notes>(json));
+
+        Assert.Contains("$.texts", error.Message, System.StringComparison.Ordinal);
+    }
+}

@@ -215,7 +215,7 @@ internal sealed partial class Binder
     private const int OptionsListed = 12;
 
     /// <summary>The options' names for a message: all of a short list, the first few of a long one.</summary>
-    private static string OptionList(IReadOnlyList<AnswerOption> options)
+    internal static string OptionList(IReadOnlyList<AnswerOption> options)
     {
         if (options.Count == 0)
         {

@@ -197,7 +197,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>A number in invariant form without trailing zeros, so that <c>5</c>, <c>5.0</c> and JSON's <c>5e0</c> are one answer.</summary>
-    private static string Canonical(string number) =>
+    internal static string Canonical(string number) =>
         decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : number;
 
     private (ExpectedDecision? Decision, SourceLocation? Location, List<OutcomeExpectation> Outcomes, List<StillNeededExpectation> StillNeeded) BindExpectations(Scope scope, ScenarioContext context)
@@ -300,10 +300,7 @@ internal sealed partial class Binder
         return new OutcomeExpectation(name, outcome, location);
     }
 
-    /// <summary>
-    /// Reads the answers of a request file (<c>{ "checklist": …, "answers": { … } }</c>, or the answers object
-    /// alone), reporting each problem at its place in the file.
-    /// </summary>
+    /// <summary>Reads the answers of the scenario's request file, reporting each problem at its place in the file.</summary>
     private void ReadAnswersFile(Scope scope, ScenarioContext context, List<ScenarioAnswer> answers)
     {
         var from = context.Syntax.AnswersFrom!;
@@ -315,162 +312,17 @@ internal sealed partial class Binder
             return;
         }
 
-        var lines = LineMap.Create(path, file.Text);
-        void ReportIn(DiagnosticDescriptor descriptor, TextSpan span, params object[] args)
-        {
-            if (!Flooded(scope))
+        RequestFiles.Read(
+            new RequestFiles.Request(path, file.Text, context.Checklist.Name, "scenario '" + context.Syntax.Name.Text + "'", context.Asked, context.Paths),
+            (descriptor, location, args) =>
             {
-                scope.Errors++;
-                diagnostics.Add(Diagnostic.Create(descriptor, lines.GetLocation(span), args));
-            }
-        }
-
-        if (file.Text.Length > TreatyCompiler.MaxFileLength)
-        {
-            ReportIn(DiagnosticDescriptors.AnswersFileInvalid, new TextSpan(0, 0), "The answers file has more than " + TreatyCompiler.MaxFileLength.ToString(CultureInfo.InvariantCulture) + " characters; a request file is far smaller");
-            return;
-        }
-
-        var (root, error, errorSpan) = AnswersFileParser.Parse(file.Text);
-        if (root is null)
-        {
-            ReportIn(DiagnosticDescriptors.AnswersFileInvalid, errorSpan, "The answers file is not valid JSON: " + error + "; fix the file");
-            return;
-        }
-
-        if (root.Kind != JsonKind.Map)
-        {
-            ReportIn(DiagnosticDescriptors.AnswersFileInvalid, root.Span, "The answers file must hold a JSON object: a request { \"checklist\": …, \"answers\": { … } } or the answers alone");
-            return;
-        }
-
-        var body = root;
-        var answersMember = root.Members.FirstOrDefault(m => m.Name == "answers");
-        if (answersMember is not null)
-        {
-            var checklistMember = root.Members.FirstOrDefault(m => m.Name == "checklist");
-            if (checklistMember is { Value.Kind: JsonKind.Text } && checklistMember.Value.Text != context.Checklist.Name.ToString())
-            {
-                ReportIn(DiagnosticDescriptors.AnswersFileOtherChecklist, checklistMember.Value.Span, checklistMember.Value.Text, context.Syntax.Name.Text, context.Checklist.Name.ToString());
-                return;
-            }
-
-            body = answersMember.Value;
-            if (body.Kind != JsonKind.Map)
-            {
-                ReportIn(DiagnosticDescriptors.AnswersFileInvalid, body.Span, "\"answers\" must be a JSON object of the checklist's safeguards and facts");
-                return;
-            }
-        }
-
-        var owners = new Dictionary<string, List<Question>>(StringComparer.Ordinal);
-        foreach (var question in context.Asked.Values)
-        {
-            var member = question.Key.IsFact ? AnswerPaths.FactsMember : context.Paths.SafeguardMember(question.Owner);
-            if (!owners.TryGetValue(member, out var list))
-            {
-                owners[member] = list = new List<Question>();
-            }
-
-            list.Add(question);
-        }
-
-        foreach (var owner in body.Members)
-        {
-            if (!owners.TryGetValue(owner.Name, out var ownerQuestions))
-            {
-                var suggestion = Suggest(scope, owner.Name, owners.Keys);
-                ReportIn(DiagnosticDescriptors.QuestionNotAsked, owner.NameSpan, context.Checklist.Name.Name, owner.Name, suggestion is null ? "; the answers' members are its safeguards and \"facts\"" : "; did you mean '" + suggestion + "'?");
-                continue;
-            }
-
-            if (owner.Value.Kind == JsonKind.Null)
-            {
-                continue;
-            }
-
-            if (owner.Value.Kind != JsonKind.Map)
-            {
-                ReportIn(DiagnosticDescriptors.AnswersFileInvalid, owner.Value.Span, "\"" + owner.Name + "\" must be a JSON object of its questions' answers");
-                continue;
-            }
-
-            foreach (var member in owner.Value.Members)
-            {
-                var question = ownerQuestions.FirstOrDefault(q => context.Paths.QuestionMember(q.Key) == member.Name);
-                if (question is null)
+                if (!Flooded(scope))
                 {
-                    var suggestion = Suggest(scope, member.Name, ownerQuestions.Select(q => context.Paths.QuestionMember(q.Key)));
-                    ReportIn(DiagnosticDescriptors.QuestionNotAsked, member.NameSpan, context.Checklist.Name.Name, owner.Name + "." + member.Name, suggestion is null ? "; answer one of its questions" : "; did you mean '" + suggestion + "'?");
-                    continue;
+                    scope.Errors++;
+                    diagnostics.Add(Diagnostic.Create(descriptor, location, args));
                 }
-
-                if (member.Value.Kind == JsonKind.Null)
-                {
-                    continue;
-                }
-
-                var values = JsonValues(member.Value, question, owner.Name + "." + member.Name, ReportIn);
-                if (values is not null)
-                {
-                    Put(answers, new ScenarioAnswer(question.Key, question.Type, values.Value, lines.GetLocation(member.Value.Span)));
-                }
-            }
-        }
-    }
-
-    private static EquatableArray<Literal>? JsonValues(JsonNode node, Question question, string written, Action<DiagnosticDescriptor, TextSpan, object[]> report)
-    {
-        var items = question.Type.IsList ? (node.Kind == JsonKind.List ? node.Items : default) : new[] { node }.ToEquatableArray();
-        if (question.Type.IsList && node.Kind != JsonKind.List)
-        {
-            report(DiagnosticDescriptors.AnswerDoesNotFit, node.Span, new object[] { "This value", question.Type.ToString(), written, "a JSON array, [] for none" });
-            return null;
-        }
-
-        var literals = new List<Literal>();
-        foreach (var item in items)
-        {
-            var literal = JsonValue(item, question);
-            if (literal is null)
-            {
-                var isOption = question.Type.Value == ValueType.Choice && item.Kind == JsonKind.Text;
-                report(
-                    isOption ? DiagnosticDescriptors.UnknownOption : DiagnosticDescriptors.AnswerDoesNotFit,
-                    item.Span,
-                    isOption ? new object[] { item.Text, written, OptionList(question.Options) } : new object[] { "This value", AnswerType.Describe(question.Type.Value), written, JsonExample(question.Type.Value) });
-                return null;
-            }
-
-            literals.Add(literal);
-        }
-
-        return literals.ToEquatableArray();
-    }
-
-    private static string JsonExample(ValueType type) => type switch
-    {
-        ValueType.YesNo => "true or false",
-        ValueType.Choice => "an option's name as a string",
-        ValueType.Text => "a string",
-        ValueType.Date => "a date as a string, e.g. \"2024-12-24\"",
-        _ => "a number, e.g. 4",
-    };
-
-    private static Literal? JsonValue(JsonNode node, Question question)
-    {
-        switch (question.Type.Value)
-        {
-            case ValueType.YesNo:
-                return node.Kind is JsonKind.True or JsonKind.False ? new Literal(ValueType.YesNo, node.Kind == JsonKind.True ? "yes" : "no") : null;
-            case ValueType.Choice:
-                return node.Kind == JsonKind.Text && question.Options.Any(o => o.Name == node.Text) ? new Literal(ValueType.Choice, node.Text) : null;
-            case ValueType.Text:
-                return node.Kind == JsonKind.Text ? new Literal(ValueType.Text, node.Text) : null;
-            case ValueType.Date:
-                return node.Kind == JsonKind.Text && DateTime.TryParseExact(node.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? new Literal(ValueType.Date, node.Text) : null;
-            default:
-                return node.Kind == JsonKind.Number && decimal.TryParse(node.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? new Literal(ValueType.Number, Canonical(node.Text)) : null;
-        }
+            },
+            (word, candidates) => Suggest(scope, word, candidates),
+            answer => Put(answers, answer));
     }
 }

@@ -45,7 +45,7 @@ public static class GeneratedNames
     {
         "Generated",
         "AnswersJson", "AnswerText", "AnswerType", "AssessmentResult", "ChecklistHandlerAttribute", "ChoiceJsonConverter",
-        "Citation", "Decision", "Evaluator", "ExceptionResult", "HandlesSafeguardAttribute", "IChecklist", "LocalizedText",
+        "Citation", "Decision", "Evaluator", "ExceptionResult", "HandlesSafeguardAttribute", "IChecklist", "LocalizedText", "TextListJsonConverter",
         "Logic", "OptionInfo", "QuestionInfo", "RefusalGroundKind", "SafeguardInfo", "SafeguardOutcome", "SafeguardResult",
         "SafeguardSeverity", "TestResult", "Truth",
         "AnswerValue", "AnswerValueKind", "ChecklistCoverage", "ChecklistRules", "Comparison", "ConditionRule", "DecisionSeen",

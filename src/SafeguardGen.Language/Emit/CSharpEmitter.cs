@@ -81,7 +81,7 @@ public sealed class CSharpEmitter
 
         // Private helpers (question metadata fields, evaluate methods) begin with a lower-case letter, which no
         // Pascal-cased .treaty name does, so they need no place in this table and can never collide.
-        var checklistMembers = Members(slice.ChecklistClass, "Id", "Title", "Languages", "Safeguards", "Facts", "Validate", "ValidateJson", "Instance", "AnswersType");
+        var checklistMembers = Members(slice.ChecklistClass, "Id", "Title", "Languages", "Safeguards", "Facts", "Validate", "ValidateJson", "Instance", "AnswersType", "AnswersSchema", "Rules");
         foreach (var safeguard in slice.Safeguards)
         {
             safeguardProperty[safeguard.Name] = checklistMembers.Claim(CSharpNames.Pascal(safeguard.Name.Name), CSharpNames.Pascal(safeguard.Name.Treaty));
@@ -175,6 +175,12 @@ public sealed class CSharpEmitter
             var q = questions[question.Key];
             w.Summary(question.Ask.Text);
             w.Line("[" + Json + "JsonPropertyName(" + CSharpLiterals.Str(layout.Paths.QuestionMember(question.Key)) + ")]");
+            if (question.Type is { IsList: true, Value: ValueType.Text })
+            {
+                // A list of strings would take null items, which no answer can be; the schema and the scenarios' reader refuse them too.
+                w.Line("[" + Json + "JsonConverter(typeof(" + Rt + "TextListJsonConverter))]");
+            }
+
             w.Line("public " + ClrType(q) + " " + q.Property + " { get; set; }");
             w.Line();
             if (q.EnumType is not null)
@@ -236,6 +242,9 @@ public sealed class CSharpEmitter
         w.Summary("The languages the checklist's texts are available in, its own first.");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Languages { get; } = new string[] { " + string.Join(", ", slice.Languages.Select(CSharpLiterals.Str)) + " };");
         w.Line();
+        w.Summary("The JSON Schema (draft 2020-12) of the checklist's answers, the shape " + slice.AnswersClass + " reads; the same text as 'safeguard schema' writes.");
+        w.Line("public const string AnswersSchema = " + CSharpLiterals.Str(AnswersSchema.Emit(slice)) + ";");
+        w.Line();
 
         foreach (var q in questions.Values)
         {
@@ -268,6 +277,8 @@ public sealed class CSharpEmitter
         w.Line("global::System.Collections.Generic.IReadOnlyList<" + Rt + "QuestionInfo> " + Rt + "IChecklist.Facts => Facts;");
         w.Line();
         w.Line("global::System.Type " + Rt + "IChecklist.AnswersType => typeof(" + Answers + ");");
+        w.Line();
+        w.Line("string " + Rt + "IChecklist.AnswersSchema => AnswersSchema;");
         w.Line();
         w.Line(Rt + "AssessmentResult " + Rt + "IChecklist.ValidateJson(string json) => ValidateJson(json);");
         w.Line();
