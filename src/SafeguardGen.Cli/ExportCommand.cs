@@ -7,7 +7,6 @@ using System.Linq;
 using SafeguardGen.Exports.Oscal;
 using SafeguardGen.Language.Binding;
 using SafeguardGen.Language.Compilation;
-using SafeguardGen.Language.Syntax;
 
 namespace SafeguardGen.Cli;
 
@@ -77,30 +76,23 @@ internal static class ExportCommand
                 return SafeguardCommand.InputErrors;
             }
 
-            List<ExportedFile> documents;
+            IReadOnlyList<ExportedFile> documents;
             switch (kind)
             {
                 case "oscal-catalog":
-                    documents = compiled.Model.Treaties.Where(t => !t.Safeguards.IsEmpty || !t.Baselines.IsEmpty || !t.Comparisons.IsEmpty).Select(t => OscalCatalog.Export(compiled.Model, t, time)).ToList();
+                    documents = OscalCatalog.ExportAll(compiled.Model, time);
                     break;
                 case "oscal-profile":
-                    documents = new List<ExportedFile>();
-                    foreach (var profile in compiled.Model.Treaties.SelectMany(t => t.Profiles))
+                    var (profiles, notExported) = OscalProfile.ExportAll(compiled.Model, time);
+                    foreach (var (profile, problem) in notExported)
                     {
-                        var (file, problem) = OscalProfile.Export(compiled.Model, profile, time);
-                        if (file is null)
-                        {
-                            error.WriteLine(profile.Location.Path.Replace('\\', '/') + "(" + profile.Location.Start + "): warning: not exported: " + problem + ".");
-                        }
-                        else
-                        {
-                            documents.Add(file);
-                        }
+                        error.WriteLine(profile.Location.Path.Replace('\\', '/') + "(" + profile.Location.Start + "): warning: not exported: " + problem + ".");
                     }
 
+                    documents = profiles;
                     break;
                 case "oscal-mapping":
-                    documents = compiled.Model.Treaties.SelectMany(t => t.Comparisons).Select(c => OscalMapping.Export(compiled.Model, c, time)).ToList();
+                    documents = OscalMapping.ExportAll(compiled.Model, time);
                     break;
                 default:
                     var assessed = Results(compiled.Model, parse.GetValue(checklistOption), answersPath!, time, error);
@@ -109,7 +101,7 @@ internal static class ExportCommand
                         return SafeguardCommand.InputErrors;
                     }
 
-                    documents = new List<ExportedFile> { assessed };
+                    documents = new[] { assessed };
                     break;
             }
 
@@ -150,10 +142,7 @@ internal static class ExportCommand
         }
 
         // Without --checklist, the request file says which checklist it answers.
-        if (wanted is null && AnswersFileParser.Parse(text).Root is { Kind: JsonKind.Map } root && root.Members.FirstOrDefault(m => m.Name == "checklist") is { Value.Kind: JsonKind.Text } named)
-        {
-            wanted = named.Value.Text;
-        }
+        wanted ??= RequestFiles.NamedChecklist(text);
 
         var checklists = model.Treaties.SelectMany(t => t.Checklists).ToList();
         var matching = checklists.Where(c => c.Name.ToString() == wanted || c.Name.Name == wanted).ToList();

@@ -51,9 +51,9 @@ public sealed class OscalExportTests
     internal static List<ExportedFile> ExportAll(TreatyModel model, IEnumerable<(string Path, string Text)> requests)
     {
         var files = new List<ExportedFile>();
-        files.AddRange(model.Treaties.Where(t => !t.Safeguards.IsEmpty || !t.Baselines.IsEmpty || !t.Comparisons.IsEmpty).Select(t => OscalCatalog.Export(model, t, Time)));
-        files.AddRange(model.Treaties.SelectMany(t => t.Profiles).Select(p => OscalProfile.Export(model, p, Time).File).Where(f => f is not null).Select(f => f!));
-        files.AddRange(model.Treaties.SelectMany(t => t.Comparisons).Select(c => OscalMapping.Export(model, c, Time)));
+        files.AddRange(OscalCatalog.ExportAll(model, Time));
+        files.AddRange(OscalProfile.ExportAll(model, Time).Files);
+        files.AddRange(OscalMapping.ExportAll(model, Time));
         foreach (var (path, text) in requests)
         {
             var id = JsonDocument.Parse(text).RootElement.GetProperty("checklist").GetString();

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using SafeguardGen.Language.Binding;
 using SafeguardGen.Language.Emit;
-using SafeguardGen.Language.Reports;
 
 namespace SafeguardGen.Exports.Oscal;
 
@@ -21,9 +20,15 @@ using Hedge = SafeguardGen.Language.Binding.Hedge;
 /// </summary>
 public static class OscalCatalog
 {
-    public static ExportedFile Export(TreatyModel model, Treaty treaty, DateTimeOffset lastModified)
+    /// <summary>A catalog for every treaty that has safeguards, baselines or comparisons (a library of facts and instruments has no control).</summary>
+    public static IReadOnlyList<ExportedFile> ExportAll(TreatyModel model, DateTimeOffset lastModified)
     {
         var index = model.CreateIndex();
+        return model.Treaties.Where(t => !t.Safeguards.IsEmpty || !t.Baselines.IsEmpty || !t.Comparisons.IsEmpty).Select(t => Export(model, index, t, lastModified)).ToList();
+    }
+
+    private static ExportedFile Export(TreatyModel model, ModelIndex index, Treaty treaty, DateTimeOffset lastModified)
+    {
         var groups = new List<JsonMap>();
         var citations = new List<Citation>();
         foreach (var kind in treaty.Safeguards.Select(s => Unqualified(s.Kinds[0])).Distinct())
@@ -48,7 +53,7 @@ public static class OscalCatalog
         foreach (var comparison in treaty.Comparisons)
         {
             citations.AddRange(comparison.Judgements.SelectMany(j => j.Citations).Concat(comparison.Excess.SelectMany(e => e.Citations)));
-            groups.Add(Comparison(model, treaty, comparison, index));
+            groups.Add(Comparison(model, treaty, comparison));
         }
 
         var props = new List<JsonMap> { OscalFormat.Prop("language", treaty.Language) };
@@ -210,10 +215,9 @@ public static class OscalCatalog
         },
     };
 
-    private static JsonMap Comparison(TreatyModel model, Treaty treaty, Comparison comparison, ModelIndex index)
+    private static JsonMap Comparison(TreatyModel model, Treaty treaty, Comparison comparison)
     {
-        var report = ComparisonReport.Build(model, comparison, index);
-        var requirements = report?.Baseline.Requirements.ToDictionary(r => r.Name, StringComparer.Ordinal) ?? new Dictionary<string, BaselineRequirement>(StringComparer.Ordinal);
+        var requirements = model.FindBaseline(comparison.Baseline)?.Requirements.ToDictionary(r => r.Name, StringComparer.Ordinal) ?? new Dictionary<string, BaselineRequirement>(StringComparer.Ordinal);
         var controls = new List<JsonMap>();
         foreach (var judgement in comparison.Judgements)
         {

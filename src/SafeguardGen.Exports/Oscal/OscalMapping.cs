@@ -36,11 +36,15 @@ public static class OscalMapping
         _ => "superset-of",
     };
 
-    public static ExportedFile Export(TreatyModel model, Comparison comparison, DateTimeOffset lastModified)
+    /// <summary>A mapping collection for every comparison, each report built over one index of the model.</summary>
+    public static IReadOnlyList<ExportedFile> ExportAll(TreatyModel model, DateTimeOffset lastModified) =>
+        ComparisonReport.BuildAll(model).Select(report => Export(model, report, lastModified)).ToList();
+
+    private static ExportedFile Export(TreatyModel model, ComparisonReport report, DateTimeOffset lastModified)
     {
-        var report = ComparisonReport.Build(model, comparison);
+        var comparison = report.Comparison;
         var treaty = model.FindTreaty(comparison.Name.Treaty)!;
-        var requirements = report?.Baseline.Requirements.ToDictionary(r => r.Name, StringComparer.Ordinal) ?? new Dictionary<string, BaselineRequirement>(StringComparer.Ordinal);
+        var requirements = report.Baseline.Requirements.ToDictionary(r => r.Name, StringComparer.Ordinal);
         var maps = comparison.Judgements.Select(j => Map(comparison, j, requirements.TryGetValue(j.Requirement, out var r) ? r : null)).ToList();
         var absent = comparison.Judgements.Where(j => j.Relationship == Language.Binding.Relationship.Absent).Select(j => OscalFormat.RequirementControl(comparison.Baseline, j.Requirement)).ToList();
         var mapping = new JsonMap
@@ -61,7 +65,7 @@ public static class OscalMapping
             },
         };
 
-        var summary = report is null ? string.Empty : " " + string.Join(", ", report.Summary.Select(c => c.Count + " " + ComparisonWords.Keyword(c.Relationship))) + ". " + report.VerificationSummary;
+        var summary = " " + string.Join(", ", report.Summary.Select(c => c.Count + " " + ComparisonWords.Keyword(c.Relationship))) + ". " + report.VerificationSummary;
         var collection = new JsonMap
         {
             { "uuid", OscalFormat.Uuid("mapping-collection/" + comparison.Name) },

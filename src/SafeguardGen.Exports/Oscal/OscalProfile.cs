@@ -16,11 +16,33 @@ using Comparison = SafeguardGen.Language.Binding.Comparison;
 /// </summary>
 public static class OscalProfile
 {
-    /// <summary>The profile, or null with the reason when no control meets it (an import must include something).</summary>
-    public static (ExportedFile? File, string? Problem) Export(TreatyModel model, Profile profile, DateTimeOffset lastModified)
+    /// <summary>
+    /// Every profile that selects a control, and for each that does not (an import must include something), the
+    /// profile and why.
+    /// </summary>
+    public static (IReadOnlyList<ExportedFile> Files, IReadOnlyList<(Profile Profile, string Problem)> NotExported) ExportAll(TreatyModel model, DateTimeOffset lastModified)
     {
-        var index = model.CreateIndex();
-        var treaty = index.FindTreaty(profile.Name.Treaty)!;
+        var files = new List<ExportedFile>();
+        var problems = new List<(Profile, string)>();
+        foreach (var profile in model.Treaties.SelectMany(t => t.Profiles))
+        {
+            var (file, problem) = Export(model, profile, lastModified);
+            if (file is null)
+            {
+                problems.Add((profile, problem!));
+            }
+            else
+            {
+                files.Add(file);
+            }
+        }
+
+        return (files, problems);
+    }
+
+    private static (ExportedFile? File, string? Problem) Export(TreatyModel model, Profile profile, DateTimeOffset lastModified)
+    {
+        var treaty = model.FindTreaty(profile.Name.Treaty)!;
         var selected = new List<QualifiedName>();
         selected.AddRange(treaty.Safeguards.Where(s => profile.RequiredKinds.Any(k => s.Kinds.Any(u => u.Covers(k)))).Select(s => s.Name));
         selected.AddRange(profile.RequiredSafeguards.Where(s => !selected.Contains(s)));

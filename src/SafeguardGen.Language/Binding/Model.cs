@@ -26,6 +26,8 @@ public sealed record TreatyModel(EquatableArray<Treaty> Treaties)
     public Profile? FindProfile(QualifiedName name) => FindTreaty(name.Treaty)?.Profiles.FirstOrDefault(s => s.Name == name);
 
     public Question? FindFact(QualifiedName name) => FindTreaty(name.Treaty)?.Facts.FirstOrDefault(f => f.Owner == name);
+
+    public Baseline? FindBaseline(QualifiedName name) => FindTreaty(name.Treaty)?.Baselines.FirstOrDefault(b => b.Name == name);
 }
 
 /// <summary>A declaration's full name: the treaty that declares it and its own name.</summary>

@@ -16,6 +16,8 @@ namespace SafeguardGen.Language.Binding;
 /// </summary>
 public static class RequestFiles
 {
+    private const string ChecklistMember = "checklist";
+
     /// <summary>
     /// A request to read: the file's path and text, the checklist it must be for, who reads it (for messages:
     /// "scenario 'x'"), the questions the checklist asks and where their answers live.
@@ -64,6 +66,12 @@ public static class RequestFiles
         return (answers.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
+    /// <summary>The checklist a request file names (<c>{ "checklist": "budapest.extradition-review", … }</c>), or null.</summary>
+    public static string? NamedChecklist(string text) =>
+        AnswersFileParser.Parse(text).Root is { Kind: JsonKind.Map } root && root.Members.FirstOrDefault(m => m.Name == ChecklistMember) is { Value.Kind: JsonKind.Text } named
+            ? named.Value.Text
+            : null;
+
     internal static void Read(Request request, Action<DiagnosticDescriptor, SourceLocation, object[]> report, Func<string, IEnumerable<string>, string?> suggest, Action<ScenarioAnswer> put)
     {
         var lines = LineMap.Create(request.Path, request.Text);
@@ -92,7 +100,7 @@ public static class RequestFiles
         var answersMember = root.Members.FirstOrDefault(m => m.Name == "answers");
         if (answersMember is not null)
         {
-            var checklistMember = root.Members.FirstOrDefault(m => m.Name == "checklist");
+            var checklistMember = root.Members.FirstOrDefault(m => m.Name == ChecklistMember);
             if (checklistMember is { Value.Kind: JsonKind.Text } && checklistMember.Value.Text != request.Checklist.ToString())
             {
                 ReportIn(DiagnosticDescriptors.AnswersFileOtherChecklist, checklistMember.Value.Span, checklistMember.Value.Text, request.Reader, request.Checklist.ToString());

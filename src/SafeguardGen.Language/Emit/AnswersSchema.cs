@@ -38,7 +38,7 @@ public static class AnswersSchema
 
     public static string Emit(ChecklistSlice slice)
     {
-        var paths = new AnswerPaths(slice.Checklist.Name, slice.Safeguards.Select(s => s.Name), slice.Facts.Select(f => f.Owner));
+        var paths = slice.CreatePaths();
         var members = new JsonMap();
         foreach (var safeguard in slice.Safeguards)
         {

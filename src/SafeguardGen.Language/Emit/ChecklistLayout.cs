@@ -62,7 +62,7 @@ public sealed class ChecklistLayout
 
     public ChecklistLayout(ChecklistSlice slice)
     {
-        Paths = new AnswerPaths(slice.Checklist.Name, slice.Safeguards.Select(s => s.Name), slice.Facts.Select(f => f.Owner));
+        Paths = slice.CreatePaths();
         var questions = new List<Question>();
         foreach (var question in slice.Safeguards.SelectMany(s => s.Questions).Concat(slice.Facts))
         {

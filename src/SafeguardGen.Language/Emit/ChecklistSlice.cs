@@ -34,6 +34,9 @@ public sealed record ChecklistSlice(
 
     public string FullChecklistClass => "global::" + Namespace + "." + ChecklistClass;
 
+    /// <summary>Where each of the checklist's answers lives in its answers JSON.</summary>
+    public AnswerPaths CreatePaths() => new(Checklist.Name, Safeguards.Select(s => s.Name), Facts.Select(f => f.Owner));
+
     private string ClassStem
     {
         get

@@ -38,7 +38,7 @@ public sealed record JsonNumber(string Text);
 /// <summary>
 /// Writes JSON the same way every time: two-space indentation, LF line ends, a final line end, members in their
 /// order, numbers in invariant form. Every string is escaped by construction: quotes, backslashes, control
-/// characters, line and paragraph separators, bidirectional controls and unpaired surrogates become <c>\uXXXX</c>,
+/// characters, line and paragraph separators, bidirectional controls and surrogates become <c>\uXXXX</c>,
 /// so no text of a .treaty file can break the document or reorder what a reader sees. Nesting is as deep as the
 /// model that builds the value (a handful of levels), never as deep as any input.
 /// </summary>
@@ -139,50 +139,9 @@ public static class JsonText
 
     private static void Indent(StringBuilder builder, int depth) => builder.Append(' ', depth * 2);
 
-    private static void AppendString(StringBuilder builder, string text)
-    {
-        builder.Append('"');
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u007F' || Text.BidirectionalControls.Name(c) is not null || IsUnpairedSurrogate(text, i))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                        if (char.IsHighSurrogate(c))
-                        {
-                            builder.Append(text[++i]);
-                        }
-                    }
-
-                    break;
-            }
-        }
-
-        builder.Append('"');
-    }
-
-    private static bool IsUnpairedSurrogate(string text, int i) =>
-        char.IsHighSurrogate(text[i]) ? i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]) : char.IsLowSurrogate(text[i]);
+    /// <summary>
+    /// C#'s regular string literal and JSON's string share their escapes (<c>\"</c>, <c>\\</c>, <c>\n</c>,
+    /// <c>\r</c>, <c>\t</c>, <c>\uXXXX</c>), so the one escaper of author text writes both.
+    /// </summary>
+    private static void AppendString(StringBuilder builder, string text) => builder.Append(CSharpLiterals.Str(text));
 }

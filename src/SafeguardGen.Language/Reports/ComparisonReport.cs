@@ -78,7 +78,7 @@ public sealed record ComparisonReport(
     /// <param name="index">The model's index, when the caller has one: building it scans the whole model.</param>
     public static ComparisonReport? Build(TreatyModel model, Comparison comparison, ModelIndex? index = null)
     {
-        var baseline = model.FindTreaty(comparison.Baseline.Treaty)?.Baselines.FirstOrDefault(b => b.Name == comparison.Baseline);
+        var baseline = model.FindBaseline(comparison.Baseline);
         if (baseline is null)
         {
             return null;
