@@ -9,21 +9,21 @@ namespace SafeguardGen.Cli;
 /// <summary>Checks <c>docs --languages</c> against the languages the treaties declare, so a typo is a usage error and not a silent English site.</summary>
 internal static partial class LanguageChoice
 {
-    /// <summary>Null when every tag is well formed and declared; otherwise the message, naming the declared languages.</summary>
+    /// <summary>Null when every tag is well formed and offered (declared, or one of the UN languages the docs have labels for); otherwise the message, naming them.</summary>
     public static string? Check(IReadOnlyCollection<string> requested, TreatyModel model)
     {
-        var declared = model.Treaties.SelectMany(t => t.Languages).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(l => l, StringComparer.Ordinal).ToList();
+        var declared = Docs.DocsRenderer.OfferedLanguages(model).OrderBy(l => l, StringComparer.Ordinal).ToList();
         var declaredText = declared.Count == 0 ? "none" : string.Join(", ", declared);
         foreach (var tag in requested)
         {
             if (!Tag().IsMatch(tag))
             {
-                return "--languages: '" + Printable(tag) + "' is not a language tag (such as en, fr or pt-BR); the treaties declare " + declaredText + ".";
+                return "--languages: '" + Printable(tag) + "' is not a language tag (such as en, fr or pt-BR); the documentation is offered in " + declaredText + ".";
             }
 
             if (!declared.Contains(tag, StringComparer.OrdinalIgnoreCase))
             {
-                return "--languages: no treaty declares language '" + tag + "'; the treaties declare " + declaredText + ".";
+                return "--languages: the documentation is not offered in '" + tag + "': no treaty declares it and it has no label table; it is offered in " + declaredText + ".";
             }
         }
 

@@ -181,8 +181,18 @@ internal static class DocsCommand
 
         var languages = new Option<string?>("--languages", "-l")
         {
-            Description = "Comma-separated language tags to render (e.g. en,fr); by default every declared language.",
+            Description = "Comma-separated language tags to render (e.g. en,fr); by default every declared language and the six UN languages.",
         };
+        var date = new Option<string?>("--date")
+        {
+            Description = "The date of generation printed on every page (yyyy-MM-dd); by default SOURCE_DATE_EPOCH's day, else today (UTC).",
+        };
+        var style = new Option<string>("--markdown-style")
+        {
+            Description = "folders (a folder per language) or wiki (flat unique page names, links without extensions, Home.md and _Sidebar.md, for a GitHub wiki).",
+            DefaultValueFactory = _ => "folders",
+        };
+        style.AcceptOnlyFromAmong("folders", "wiki");
 
         var command = new Command("docs", "Renders documentation for the legal team from .treaty files, through Scriban templates.");
         command.Arguments.Add(inputs);
@@ -190,10 +200,18 @@ internal static class DocsCommand
         command.Options.Add(format);
         command.Options.Add(templates);
         command.Options.Add(languages);
+        command.Options.Add(date);
+        command.Options.Add(style);
         command.SetAction(parse =>
         {
             var files = InputFiles.Find(parse.GetValue(inputs) ?? Array.Empty<string>(), error);
             var templateFolder = parse.GetValue(templates);
+            var generated = GenerationDate(parse.GetValue(date));
+            if (generated is null)
+            {
+                return SafeguardCommand.Usage(error, "--date '" + LanguageChoice.Printable(parse.GetValue(date) ?? string.Empty) + "' is not a date; give it as yyyy-MM-dd, such as 2026-11-23.");
+            }
+
             if (files is null || (templateFolder is not null && !Directory.Exists(templateFolder)))
             {
                 if (templateFolder is not null && !Directory.Exists(templateFolder))
@@ -224,7 +242,12 @@ internal static class DocsCommand
             }
 
             var docsFormat = parse.GetValue(format) == "html" ? Docs.DocsFormat.Html : Docs.DocsFormat.Markdown;
-            var rendered = Docs.DocsRenderer.Render(compiled.Model, docsFormat, templateFolder, only);
+            if (docsFormat == Docs.DocsFormat.Html && parse.GetValue(style) == "wiki")
+            {
+                return SafeguardCommand.Usage(error, "--markdown-style wiki names Markdown pages for a wiki; use it with --format md.");
+            }
+
+            var rendered = Docs.DocsRenderer.Render(compiled.Model, docsFormat, templateFolder, only, new Docs.DocsOptions(generated, parse.GetValue(style) == "wiki"));
             var diagnostics = compiled.Diagnostics.Concat(rendered.Diagnostics).ToList();
             foreach (var diagnostic in diagnostics)
             {
@@ -250,5 +273,22 @@ internal static class DocsCommand
             return compiled.HasErrors ? SafeguardCommand.InputErrors : SafeguardCommand.Success;
         });
         return command;
+    }
+
+    /// <summary>The date of generation: the one given, else SOURCE_DATE_EPOCH's day (reproducible builds), else today in UTC; null when the one given is not a date.</summary>
+    internal static string? GenerationDate(string? given)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (given is not null)
+        {
+            return DateOnly.TryParseExact(given, "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var day) ? day.ToString("yyyy-MM-dd", invariant) : null;
+        }
+
+        if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None, invariant, out var seconds) && seconds <= 253402300799)
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd", invariant);
+        }
+
+        return DateTime.UtcNow.ToString("yyyy-MM-dd", invariant);
     }
 }

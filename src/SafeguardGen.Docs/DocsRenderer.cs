@@ -19,6 +19,14 @@ namespace SafeguardGen.Docs;
 /// <summary>A rendered page: its path relative to the output folder, with '/' separators, and its text.</summary>
 public sealed record RenderedFile(string Path, string Content);
 
+/// <summary>
+/// How to render. <paramref name="Generated"/> is the date printed on every page (yyyy-MM-dd; the CLI takes it from
+/// --date, SOURCE_DATE_EPOCH or today); when null, pages carry no date, so output depends on the model alone.
+/// <paramref name="Wiki"/> names Markdown pages for a wiki: one flat folder (en--uncc.md), links without
+/// extensions, Home.md and _Sidebar.md.
+/// </summary>
+public sealed record DocsOptions(string? Generated = null, bool Wiki = false);
+
 public sealed record DocsResult(IReadOnlyList<RenderedFile> Files, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
@@ -41,14 +49,15 @@ public static class DocsRenderer
     /// <summary>The length a string built by a template may reach beyond the longest author text.</summary>
     public const int StringLimit = 100_000;
 
-    public static readonly string[] TemplateNames = ["languages", "index", "treaty", "checklist", "comparison"];
+    public static readonly string[] TemplateNames = ["languages", "index", "treaty", "checklist", "form", "comparison", "sidebar"];
 
     /// <param name="model">The bound model.</param>
     /// <param name="format">Markdown or HTML.</param>
     /// <param name="templatesFolder">Templates overriding the defaults, or null.</param>
     /// <param name="onlyLanguages">Render only these of the declared languages, or all when null or empty.</param>
-    public static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder = null, IReadOnlyCollection<string>? onlyLanguages = null) =>
-        Render(model, format, templatesFolder, onlyLanguages, standalone: null);
+    /// <param name="options">The date on the pages and the Markdown style, or null for none and folders.</param>
+    public static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder = null, IReadOnlyCollection<string>? onlyLanguages = null, DocsOptions? options = null) =>
+        Render(model, format, templatesFolder, onlyLanguages, standalone: null, options ?? new DocsOptions());
 
     /// <summary>
     /// Renders one comparison's gap report as a page that stands alone (the site's style, no links to other pages),
@@ -59,15 +68,17 @@ public static class DocsRenderer
 
     /// <summary>Renders several comparisons' standalone reports, each in its language, one file each in the order given, over one index of the model.</summary>
     public static DocsResult RenderComparisons(TreatyModel model, IReadOnlyList<(QualifiedName Comparison, string Language)> comparisons, DocsFormat format, string? templatesFolder = null) =>
-        Render(model, format, templatesFolder, comparisons.Select(c => c.Language).ToList(), comparisons);
+        Render(model, format, templatesFolder, comparisons.Select(c => c.Language).ToList(), comparisons, new DocsOptions());
 
-    private static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder, IReadOnlyCollection<string>? onlyLanguages, IReadOnlyList<(QualifiedName Comparison, string Language)>? standalone)
+    private static DocsResult Render(TreatyModel model, DocsFormat format, string? templatesFolder, IReadOnlyCollection<string>? onlyLanguages, IReadOnlyList<(QualifiedName Comparison, string Language)>? standalone, DocsOptions options)
     {
         var escape = Escaper.For(format);
-        var index = new SiteIndex(model, escape.Extension);
+        var wiki = options.Wiki && format == DocsFormat.Markdown;
+        var index = new SiteIndex(model, escape.Extension, wiki);
 
-        // A page visits a safeguard a few times (by kind, as a ground for refusal, in a checklist), so the model's share is counted four times.
-        var loopLimit = (int)Math.Min(int.MaxValue, LoopLimit + (4 * index.Size));
+        // A page visits a safeguard a few times (by kind, as a ground for refusal, in a checklist's summary and its
+        // cards, in the index of kinds, each citation twice), so the model's share is counted eight times.
+        var loopLimit = (int)Math.Min(int.MaxValue, LoopLimit + (8 * index.Size));
 
         // Likewise a string a template builds may be as long as the longest author text, escaped (at most six
         // characters for one, as '&quot;'), and then some.
@@ -75,12 +86,13 @@ public static class DocsRenderer
 
         // A page holds at most every author text of the model a few times over (a safeguard by kind, as a ground,
         // in a checklist; an include's output counted once inside it and once where it lands), escaped. Reaching
-        // the limit is an error (SG0501), never a page silently cut short.
-        var outputLimit = (int)Math.Min(int.MaxValue, StringLimit + (64L * index.TotalText));
+        // the limit is an error (SG0501), never a page silently cut short. Each item also brings the page's own
+        // words (labels, legends, a sentence per answer type), up to a couple of thousand characters in any language.
+        var outputLimit = (int)Math.Min(int.MaxValue, StringLimit + (64L * index.TotalText) + (2048L * index.Size));
         var templates = new TemplateSet(format, templatesFolder);
         var files = new List<RenderedFile>();
         var diagnostics = new List<Diagnostic>();
-        var languages = model.Treaties.SelectMany(t => t.Languages).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(l => l == "en" ? string.Empty : l, StringComparer.Ordinal).ToList();
+        var languages = OfferedLanguages(model).ToList();
         if (onlyLanguages is { Count: > 0 })
         {
             languages = languages.Where(l => onlyLanguages.Contains(l, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -122,6 +134,7 @@ public static class DocsRenderer
 
             var globals = new ScriptObject();
             globals.SetValue("standalone", standalone is not null, true);
+            globals.SetValue("wiki", wiki, true);
             foreach (var pair in values)
             {
                 globals.SetValue(pair.Key, pair.Value, true);
@@ -172,6 +185,7 @@ public static class DocsRenderer
             return built;
         }
 
+        var generated = options.Generated ?? string.Empty;
         if (standalone is not null)
         {
             var reports = index.Reports.ToDictionary(r => r.Comparison.Name);
@@ -180,38 +194,54 @@ public static class DocsRenderer
                 if (reports.TryGetValue(name, out var report))
                 {
                     var builder = new ViewBuilder(index, language, escape);
-                    var site = new SiteView(language, [], [], Generator);
-                    Emit("comparison", name + "." + escape.Extension, new Dictionary<string, object> { ["site"] = site, ["comparison"] = builder.Comparison(report, standalone: true) });
+                    var site = Site(builder, language, [], [], [], generated);
+                    var header = format == DocsFormat.Html ? PrintHeader(builder.Labels, [report.Comparison.Title.Get(language)], generated) : string.Empty;
+                    Emit("comparison", name + "." + escape.Extension, Page(builder, site, [], header, ("comparison", builder.Comparison(report, standalone: true))));
                 }
             }
 
             return new DocsResult(files, diagnostics.Distinct().ToList());
         }
 
-        var languageLinks = languages.Select(l => new LanguageLinkView(l, l + "/index." + escape.Extension, false)).ToList();
-        Emit("languages", "index." + escape.Extension, new Dictionary<string, object>
-        {
-            ["site"] = new SiteView(string.Empty, languageLinks, TreatyViews("en"), Generator),
-        });
+        // The same page in every language: what each page's language links point to.
+        List<LanguageLinkView> Alternates(string current, string page) =>
+            languages.Select(l => new LanguageLinkView(l, current.Length == 0 ? index.RootHref(l, page) : index.CrossHref(l, page), l == current) { Name = escape.Text(Labels.NameOf(l)) }).ToList();
+
+        var english = new ViewBuilder(index, "en", escape);
+        var root = Site(english, string.Empty, Alternates(string.Empty, index.IndexPage), TreatyViews("en"), [], generated) with { Index = wiki ? "Home" : index.RootFile };
+        Emit("languages", index.RootFile, Page(english, root, root.Languages, string.Empty));
 
         foreach (var language in languages)
         {
             var treaties = TreatyViews(language);
-            var links = languages.Select(l => new LanguageLinkView(l, "../" + l + "/index." + escape.Extension, l == language)).ToList();
-            var comparisonBuilder = new ViewBuilder(index, language, escape);
-            var site = new SiteView(language, links, treaties, Generator, index.Reports.Select(r => comparisonBuilder.Comparison(r)).ToList());
-            Emit("index", language + "/index." + escape.Extension, new Dictionary<string, object> { ["site"] = site });
-            foreach (var comparison in site.Comparisons)
+            var builder = new ViewBuilder(index, language, escape);
+            var site = Site(builder, language, Alternates(language, index.IndexPage), treaties, index.Reports.Select(r => builder.Comparison(r)).ToList(), generated) with
             {
-                Emit("comparison", language + "/" + comparison.Page, new Dictionary<string, object> { ["site"] = site, ["comparison"] = comparison });
+                Kinds = builder.KindIndex(model.Treaties),
+                Index = index.Href(language, index.IndexPage),
+            };
+            site = site with { Untranslated = treaties.Any(t => t.Untranslated) || site.Comparisons.Any(c => c.Untranslated) };
+            var labels = builder.Labels;
+            Emit("index", index.File(language, index.IndexPage), Page(builder, site, site.Languages, string.Empty));
+            foreach (var (comparison, report) in site.Comparisons.Zip(index.Reports))
+            {
+                var page = index.ComparisonPage(report.Comparison.Name);
+                var header = format == DocsFormat.Html ? PrintHeader(labels, [report.Comparison.Title.Get(language)], generated) : string.Empty;
+                Emit("comparison", index.File(language, page), Page(builder, site, Alternates(language, page), header, ("comparison", comparison)));
             }
 
-            foreach (var treaty in treaties)
+            foreach (var (treaty, view) in model.Treaties.Zip(treaties))
             {
-                Emit("treaty", language + "/" + treaty.Page, new Dictionary<string, object> { ["site"] = site, ["treaty"] = treaty });
-                foreach (var checklist in treaty.Checklists)
+                var page = index.TreatyPage(treaty.Name);
+                var header = format == DocsFormat.Html ? PrintHeader(labels, [treaty.Title.Get(language), treaty.Version ?? string.Empty], generated) : string.Empty;
+                Emit("treaty", index.File(language, page), Page(builder, site, Alternates(language, page), header, ("treaty", view)));
+                foreach (var (checklist, checklistView) in treaty.Checklists.Zip(view.Checklists))
                 {
-                    Emit("checklist", language + "/" + checklist.Page, new Dictionary<string, object> { ["site"] = site, ["treaty"] = treaty, ["checklist"] = checklist });
+                    var checklistPage = index.ChecklistPage(checklist.Name);
+                    var checklistHeader = format == DocsFormat.Html ? PrintHeader(labels, [treaty.Title.Get(language), treaty.Version ?? string.Empty, checklist.Title.Get(language)], generated) : string.Empty;
+                    Emit("checklist", index.File(language, checklistPage), Page(builder, site, Alternates(language, checklistPage), checklistHeader, ("treaty", view), ("checklist", checklistView)));
+                    var formPage = index.FormPage(checklist.Name);
+                    Emit("form", index.File(language, formPage), Page(builder, site, Alternates(language, formPage), checklistHeader, ("treaty", view), ("checklist", checklistView)));
                 }
             }
 
@@ -221,7 +251,125 @@ public static class DocsRenderer
             }
         }
 
+        if (wiki && diagnostics.Count == 0)
+        {
+            var sidebar = new List<SiteView>();
+            foreach (var language in languages)
+            {
+                var builder = new ViewBuilder(index, language, escape);
+                sidebar.Add(Site(builder, language, [], TreatyViews(language), [], generated) with { Index = index.Href(language, index.IndexPage) });
+            }
+
+            Emit("sidebar", "_Sidebar." + escape.Extension, new Dictionary<string, object> { ["site"] = root, ["sites"] = sidebar, ["labels"] = LabelObject(english), ["alternates"] = root.Languages, ["running_header"] = string.Empty, ["page_numbers"] = string.Empty });
+        }
+
         return new DocsResult(files, diagnostics.Distinct().ToList());
+    }
+
+    /// <summary>
+    /// The languages a site is offered in: every language a treaty declares and the six official languages of the
+    /// United Nations, whose label tables ship with SafeguardGen (a text with no translation is shown marked as
+    /// such). English first, then by tag.
+    /// </summary>
+    public static IReadOnlyList<string> OfferedLanguages(TreatyModel model) =>
+        model.Treaties.SelectMany(t => t.Languages).Concat(Labels.Languages).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(l => l == "en" ? string.Empty : l, StringComparer.Ordinal).ToList();
+
+    private static SiteView Site(ViewBuilder builder, string language, IReadOnlyList<LanguageLinkView> links, IReadOnlyList<TreatyView> treaties, IReadOnlyList<ComparisonView> comparisons, string generated) =>
+        new(language, links, treaties, Generator, comparisons)
+        {
+            LanguageName = language.Length == 0 ? string.Empty : Labels.NameOf(language),
+            Direction = builder.Labels.RightToLeft ? "rtl" : "ltr",
+            Generated = generated,
+            Untranslated = !builder.Labels.IsTranslated,
+        };
+
+    /// <summary>The values a page's template sees: the site, the page's views, its labels, its language links and its printed running header.</summary>
+    private static Dictionary<string, object> Page(ViewBuilder builder, SiteView site, IReadOnlyList<LanguageLinkView> alternates, string header, params (string Name, object View)[] views)
+    {
+        var values = new Dictionary<string, object>
+        {
+            ["site"] = site,
+            ["labels"] = LabelObject(builder),
+            ["alternates"] = alternates,
+            ["running_header"] = header,
+            ["page_numbers"] = PageNumbers(builder.Labels),
+            ["labels_translated"] = builder.Labels.IsTranslated,
+        };
+        foreach (var (name, view) in views)
+        {
+            values[name] = view;
+        }
+
+        return values;
+    }
+
+    /// <summary>The page's own words, escaped for the format, as the template's <c>labels</c> object.</summary>
+    private static ScriptObject LabelObject(ViewBuilder builder)
+    {
+        var labels = new ScriptObject();
+        foreach (var key in builder.Labels.Words.Keys)
+        {
+            labels.SetValue(key, builder.L(key), true);
+        }
+
+        return labels;
+    }
+
+    /// <summary>
+    /// The printed running header as a CSS string (for an @page margin box): the parts joined by " · ", then the
+    /// date of generation. Every character but letters, digits and spaces is written as a CSS escape, so no text
+    /// can end the string or the style sheet.
+    /// </summary>
+    private static string PrintHeader(Labels labels, IEnumerable<string> parts, string generated)
+    {
+        var text = string.Join(" · ", parts.Select(p => Invisibles.Clean(p).Replace('\n', ' ')).Where(p => p.Length > 0));
+        if (generated.Length > 0)
+        {
+            text += " · " + labels.Format("generated_on", generated);
+        }
+
+        return CssString(text);
+    }
+
+    /// <summary>The page numbers for an @page margin box: the label "Page {0} of {1}" with the counters put in.</summary>
+    private static string PageNumbers(Labels labels)
+    {
+        var template = labels["page_numbers"];
+        var parts = new List<string>();
+        var start = 0;
+        for (var i = 0; i + 2 < template.Length; i++)
+        {
+            if (template[i] == '{' && template[i + 2] == '}' && template[i + 1] is '0' or '1')
+            {
+                parts.Add(CssString(template.Substring(start, i - start)));
+                parts.Add(template[i + 1] == '0' ? "counter(page)" : "counter(pages)");
+                start = i + 3;
+                i += 2;
+            }
+        }
+
+        parts.Add(CssString(template.Substring(start)));
+        return string.Join(" ", parts);
+    }
+
+    internal static string CssString(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length + 2).Append('"');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or ' ')
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                var code = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? char.ConvertToUtf32(c, text[++i]) : c;
+                builder.Append('\\').Append(code.ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+            }
+        }
+
+        return builder.Append('"').ToString();
     }
 
     private static string Generator => "SafeguardGen " + (typeof(DocsRenderer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");

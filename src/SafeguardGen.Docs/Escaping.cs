@@ -48,6 +48,12 @@ internal abstract class Escaper
 
     protected abstract string EscapeText(string text);
 
+    /// <summary>
+    /// A text (already escaped) shown in <paramref name="language"/> because it has no translation into the page's:
+    /// tagged with its language where the format can say so, and followed by a visible <paramref name="notice"/>.
+    /// </summary>
+    public abstract string Untranslated(string text, string language, bool rightToLeft, string notice, bool block);
+
     protected abstract string RenderGuidance(string markdown);
 }
 
@@ -238,6 +244,10 @@ internal sealed class MarkdownEscaper : Escaper
     /// emits only the constructs it knows, every literal escaped and every link on its final, filtered address.
     /// </summary>
     protected override string RenderGuidance(string markdown) => SafeMarkdownWriter.Write(Markdown.Parse(markdown, Pipeline));
+
+    // Markdown has no language attribute that renderers keep, so the notice alone says it.
+    public override string Untranslated(string text, string language, bool rightToLeft, string notice, bool block) =>
+        block ? text + "\n\n*(" + notice + ")*" : text + " *(" + notice + ")*";
 }
 
 internal sealed class HtmlEscaper : Escaper
@@ -247,6 +257,15 @@ internal sealed class HtmlEscaper : Escaper
     public override string Extension => "html";
 
     protected override string EscapeText(string text) => WebUtility.HtmlEncode(text);
+
+    public override string Untranslated(string text, string language, bool rightToLeft, string notice, bool block)
+    {
+        var tag = WebUtility.HtmlEncode(language);
+        var direction = rightToLeft ? "rtl" : "ltr";
+        return block
+            ? "<div class=\"untranslated\"><div lang=\"" + tag + "\" dir=\"" + direction + "\">" + text + "</div><p class=\"not-translated\">(" + notice + ")</p></div>"
+            : "<span class=\"untranslated\"><span lang=\"" + tag + "\" dir=\"" + direction + "\">" + text + "</span> <small class=\"not-translated\">(" + notice + ")</small></span>";
+    }
 
     /// <summary>
     /// Guidance rendered by Markdig with raw HTML disabled, so author HTML shows as text; links, images and

@@ -23,9 +23,14 @@ internal sealed class SiteIndex
     private readonly Dictionary<string, string> treatyPages = new(StringComparer.Ordinal);
     private readonly Dictionary<QualifiedName, string> checklistPages = new();
     private readonly Dictionary<QualifiedName, string> comparisonPages = new();
+    private readonly Dictionary<QualifiedName, List<(string Sort, QualifiedName User)>> usedBy = new();
+    private readonly Dictionary<QualifiedName, Checklist> checklists = new();
+    private readonly Dictionary<QualifiedName, Language.Reports.ComparisonReport> reports = new();
 
-    public SiteIndex(TreatyModel model, string extension)
+    public SiteIndex(TreatyModel model, string extension, bool wiki = false)
     {
+        Wiki = wiki;
+        Extension = extension;
         declarations = model.CreateIndex();
         long size = 0;
         foreach (var treaty in model.Treaties)
@@ -83,6 +88,11 @@ internal sealed class SiteIndex
         Reports = Language.Reports.ComparisonReport.BuildAll(model);
         foreach (var report in Reports)
         {
+            reports[report.Comparison.Name] = report;
+        }
+
+        foreach (var report in Reports)
+        {
             var comparison = report.Comparison;
             size += 4 + report.Baseline.Requirements.Count + (3L * comparison.Judgements.Count) + comparison.Excess.Count;
             Measure(comparison.Title, comparison.Description);
@@ -107,6 +117,96 @@ internal sealed class SiteIndex
         Size = size;
 
         AssignPages(model, extension);
+        IndexUses(model);
+    }
+
+    /// <summary>Whether pages are named for a wiki: one flat folder, links without extensions.</summary>
+    public bool Wiki { get; }
+
+    public string Extension { get; }
+
+    /// <summary>Where each safeguard is used, found once: the measures and checklists that hold it, the profiles that require it, the comparisons that judge it a counterpart.</summary>
+    private void IndexUses(TreatyModel model)
+    {
+        void Add(QualifiedName safeguard, string sort, QualifiedName user)
+        {
+            if (!usedBy.TryGetValue(safeguard, out var list))
+            {
+                usedBy[safeguard] = list = [];
+            }
+
+            if (!list.Contains((sort, user)))
+            {
+                list.Add((sort, user));
+            }
+        }
+
+        foreach (var treaty in model.Treaties)
+        {
+            foreach (var measure in treaty.Measures)
+            {
+                foreach (var safeguard in measure.Safeguards)
+                {
+                    Add(safeguard, "measure", measure.Name);
+                }
+            }
+
+            foreach (var profile in treaty.Profiles)
+            {
+                foreach (var safeguard in profile.RequiredSafeguards)
+                {
+                    Add(safeguard, "profile", profile.Name);
+                }
+            }
+
+            foreach (var checklist in treaty.Checklists)
+            {
+                checklists[checklist.Name] = checklist;
+                foreach (var safeguard in checklist.Safeguards)
+                {
+                    Add(safeguard, "checklist", checklist.Name);
+                }
+            }
+
+            foreach (var comparison in treaty.Comparisons)
+            {
+                foreach (var counterpart in comparison.Judgements.SelectMany(j => j.Counterparts))
+                {
+                    Add(counterpart, "comparison", comparison.Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>The declarations that use a safeguard, as (sort, name): sort is measure, profile, checklist or comparison.</summary>
+    public IReadOnlyList<(string Sort, QualifiedName User)> UsesOf(QualifiedName safeguard) => usedBy.TryGetValue(safeguard, out var list) ? list : [];
+
+    /// <summary>The page's file, relative to the output folder.</summary>
+    public string File(string language, string page) => Wiki ? language + "--" + page + "." + Extension : language + "/" + page;
+
+    /// <summary>A link to a page of <paramref name="language"/> from another page of the same language.</summary>
+    public string Href(string language, string page) => Wiki ? language + "--" + page : page;
+
+    /// <summary>A link to a page of <paramref name="language"/> from a page of another language.</summary>
+    public string CrossHref(string language, string page) => Wiki ? language + "--" + page : "../" + language + "/" + page;
+
+    /// <summary>A link to a page of <paramref name="language"/> from the root page.</summary>
+    public string RootHref(string language, string page) => Wiki ? language + "--" + page : language + "/" + page;
+
+    /// <summary>Each language's index page.</summary>
+    public string IndexPage => Wiki ? "index" : "index." + Extension;
+
+    /// <summary>The root page: the languages, or the wiki's home.</summary>
+    public string RootFile => Wiki ? "Home." + Extension : "index." + Extension;
+
+    /// <summary>The link to the root page from a page of a language.</summary>
+    public string RootFromLanguage => Wiki ? "Home" : "../index." + Extension;
+
+    /// <summary>The printable form of a checklist.</summary>
+    public string FormPage(QualifiedName checklist)
+    {
+        var page = ChecklistPage(checklist);
+        return Wiki ? page + "--form" : string.Concat(page.AsSpan(0, page.Length - Extension.Length - 1), ".form.", Extension);
     }
 
     /// <summary>
@@ -156,7 +256,8 @@ internal sealed class SiteIndex
 
         for (var i = 0; i < wanted.Count; i++)
         {
-            var page = assigned[i] + "." + extension;
+            // In a wiki every page sits in one folder and links carry no extension: "uncc--extradition-review".
+            var page = Wiki ? assigned[i]!.Replace(".", "--", StringComparison.Ordinal) : assigned[i] + "." + extension;
             if (wanted[i].Checklist is { } declaration)
             {
                 // A checklist and a comparison of one treaty never share a name: declarations' names are unique in a treaty.
@@ -234,4 +335,8 @@ internal sealed class SiteIndex
     public Question? FindQuestion(QuestionKey key) => declarations.FindQuestion(key);
 
     public CustomKind? FindKind(QualifiedName name) => declarations.FindKind(name);
+
+    public Checklist? FindChecklist(QualifiedName name) => checklists.TryGetValue(name, out var found) ? found : null;
+
+    public Language.Reports.ComparisonReport? FindReport(QualifiedName name) => reports.TryGetValue(name, out var found) ? found : null;
 }

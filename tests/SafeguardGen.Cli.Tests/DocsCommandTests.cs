@@ -22,12 +22,36 @@ public sealed class DocsCommandTests : IDisposable
     [InlineData("html", "en/budapest.html")]
     public void Docs_of_the_examples_are_written_in_the_chosen_format_and_a_second_run_changes_nothing(string format, string page)
     {
-        var (exit, output, _) = Run("docs", Examples, "--out", folder, "--format", format);
+        var (exit, output, _) = Run("docs", Examples, "--out", folder, "--format", format, "--date", "2026-11-23");
 
+        // Six languages (the declared ones and the UN's six), each with 27 pages, and the root page.
         Assert.Equal(0, exit);
         Assert.True(File.Exists(Path.Combine(folder, page)));
-        Assert.Contains("52 pages written, 0 unchanged", output, StringComparison.Ordinal);
-        Assert.Contains("0 pages written, 52 unchanged", Run("docs", Examples, "--out", folder, "--format", format).Output, StringComparison.Ordinal);
+        Assert.Contains("163 pages written, 0 unchanged", output, StringComparison.Ordinal);
+        Assert.Contains("0 pages written, 163 unchanged", Run("docs", Examples, "--out", folder, "--format", format, "--date", "2026-11-23").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_date_given_is_printed_on_every_page_and_a_date_that_is_not_one_is_a_usage_error()
+    {
+        Assert.Equal(0, Run("docs", Examples, "--out", folder, "--format", "html", "--languages", "en", "--date", "2031-02-03").Exit);
+        Assert.Contains("from the .treaty files on 2031-02-03.", File.ReadAllText(Path.Combine(folder, "en", "uncc.html")), StringComparison.Ordinal);
+
+        var (exit, _, error) = Run("docs", Examples, "--out", Path.Combine(folder, "other"), "--date", "03/02/2031");
+        Assert.Equal(2, exit);
+        Assert.Contains("--date '03/02/2031' is not a date; give it as yyyy-MM-dd", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_wiki_style_writes_one_flat_folder_with_a_home_page_and_a_sidebar()
+    {
+        Assert.Equal(0, Run("docs", Examples, "--out", folder, "--markdown-style", "wiki", "--date", "2026-11-23").Exit);
+
+        Assert.Empty(Directory.GetDirectories(folder));
+        Assert.True(File.Exists(Path.Combine(folder, "Home.md")));
+        Assert.True(File.Exists(Path.Combine(folder, "_Sidebar.md")));
+        Assert.Contains("(fr--uncc)", File.ReadAllText(Path.Combine(folder, "en--uncc.md")), StringComparison.Ordinal);
+        Assert.Equal(2, Run("docs", Examples, "--out", Path.Combine(folder, "html"), "--format", "html", "--markdown-style", "wiki").Exit);
     }
 
     [Fact]
@@ -70,9 +94,9 @@ public sealed class DocsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("de", "--languages: no treaty declares language 'de'; the treaties declare en, es, fr.")]
-    [InlineData("xx!!", "--languages: 'xx!!' is not a language tag (such as en, fr or pt-BR); the treaties declare en, es, fr.")]
-    [InlineData("fr,\u001b[2J", "--languages: '\\u001B[2J' is not a language tag (such as en, fr or pt-BR); the treaties declare en, es, fr.")]
+    [InlineData("de", "--languages: the documentation is not offered in 'de': no treaty declares it and it has no label table; it is offered in ar, en, es, fr, ru, zh.")]
+    [InlineData("xx!!", "--languages: 'xx!!' is not a language tag (such as en, fr or pt-BR); the documentation is offered in ar, en, es, fr, ru, zh.")]
+    [InlineData("fr,\u001b[2J", "--languages: '\\u001B[2J' is not a language tag (such as en, fr or pt-BR); the documentation is offered in ar, en, es, fr, ru, zh.")]
     public void An_undeclared_or_invalid_language_is_a_usage_error_that_names_the_declared_languages(string languages, string message)
     {
         var output = Path.Combine(folder, "out");
@@ -157,7 +181,7 @@ public sealed class DocsCommandTests : IDisposable
         }
 
         var output = Path.Combine(folder, "out");
-        Assert.Equal(0, Run("docs", input, "--out", output).Exit);
+        Assert.Equal(0, Run("docs", input, "--out", output, "--date", "2026-11-23").Exit);
         var old = new DateTime(2001, 11, 23, 0, 0, 0, DateTimeKind.Utc);
         foreach (var page in Directory.GetFiles(output, "*", SearchOption.AllDirectories))
         {
@@ -166,12 +190,13 @@ public sealed class DocsCommandTests : IDisposable
 
         var budapest = Path.Combine(input, "budapest.treaty");
         File.WriteAllText(budapest, File.ReadAllText(budapest).Replace("title \"Convention on Cybercrime\"", "title \"Convention on Cybercrime (Budapest)\"", StringComparison.Ordinal));
-        var (exit, text, _) = Run("docs", input, "--out", output);
+        var (exit, text, _) = Run("docs", input, "--out", output, "--date", "2026-11-23");
 
         Assert.Equal(0, exit);
+        var total = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Length;
         var changed = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Where(p => File.GetLastWriteTimeUtc(p) != old).Select(p => Path.GetRelativePath(output, p).Replace('\\', '/')).ToList();
         Assert.NotEmpty(changed);
-        Assert.Contains(changed.Count + " pages written, " + (52 - changed.Count) + " unchanged", text, StringComparison.Ordinal);
+        Assert.Contains(changed.Count + " pages written, " + (total - changed.Count) + " unchanged", text, StringComparison.Ordinal);
         Assert.DoesNotContain("en/ets24.md", changed);
         Assert.Equal(["out", "in"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).OrderDescending(StringComparer.Ordinal));
     }

@@ -87,8 +87,8 @@ public sealed class HtmlTests
         var page = Parse(result.Files.Single(f => f.Path == "en/hostile.html").Content);
 
         Assert.Contains(compiled.Diagnostics, d => d.Id == "SG0230");
-        Assert.Equal("MISSING", page.QuerySelector("td.missing")!.TextContent);
-        Assert.Equal(2, page.QuerySelectorAll("#coverage ~ .table-wrap thead th").Length - 1);
+        Assert.Equal("✗ Missing", page.QuerySelector("td.missing")!.TextContent);
+        Assert.Equal(2, page.QuerySelectorAll("table.coverage thead th").Length - 1);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class HtmlTests
 
         Assert.Empty(page.QuerySelectorAll("script, img, em, b, i"));
         Assert.Equal("<script>alert('title')</script> | table | [link](http://evil.example) *bold* # heading", page.QuerySelector("h1")!.TextContent);
-        Assert.Contains("<img src=x onerror=alert(1)>", page.QuerySelector("section.safeguard h3")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("<img src=x onerror=alert(1)>", page.QuerySelector("section.safeguard h4")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("#", page.QuerySelector(".guidance a")!.GetAttribute("href"));
         Assert.Contains("<script>alert(2)</script>", page.QuerySelector(".guidance")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector(".guidance strong"));
