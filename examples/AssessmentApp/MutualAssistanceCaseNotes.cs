@@ -39,8 +39,6 @@ internal sealed partial class MutualAssistanceCaseNotes
 
     private void Note(string what, SafeguardResult result) => Lines.Add(Describe(what, result));
 
-    // A ground for refusal is "satisfied" when it does not hold: say it the way a lawyer reads it.
-    private static string Describe(string what, SafeguardResult result) => what + ": " + (result.Safeguard.RefusalGround == RefusalGroundKind.None || result.Outcome is SafeguardOutcome.NotApplicable or SafeguardOutcome.Unanswered
-        ? result.Outcome.ToString()
-        : result.RefusalGroundHolds ? "the ground holds" : "the ground does not hold") + ".";
+    // A ground for refusal is "satisfied" when it does not hold: the runtime's wording says it the way a lawyer reads it.
+    private static string Describe(string what, SafeguardResult result) => what + ": " + Wording.Outcome(result.Safeguard, result.Outcome) + ".";
 }

@@ -31,23 +31,39 @@ internal static class Program
             return 0;
         }
 
-        if (args.Length > 1 || (args.Length == 1 && args[0].StartsWith('-')))
+        // --language xx shows outcomes, decisions, explanations and the checklists' texts in that language.
+        var language = "en";
+        var rest = args.ToList();
+        var at = rest.IndexOf("--language");
+        if (at >= 0)
         {
-            Console.Error.WriteLine("usage: AssessmentApp [request.json | --comparisons]");
+            if (at + 1 >= rest.Count || !Wording.Has(rest[at + 1]))
+            {
+                Console.Error.WriteLine("AssessmentApp: --language takes one of " + string.Join(", ", Wording.Languages) + ".");
+                return 2;
+            }
+
+            language = rest[at + 1];
+            rest.RemoveRange(at, 2);
+        }
+
+        if (rest.Count > 1 || (rest.Count == 1 && rest[0].StartsWith('-')))
+        {
+            Console.Error.WriteLine("usage: AssessmentApp [request.json] [--language en|ar|es|fr|ru|zh] | --comparisons");
             Console.Error.WriteLine("  With no request, assesses every sample in requests/ and exits 0.");
             Console.Error.WriteLine("  With --comparisons, prints the gaps of every comparison in examples/comparisons.");
             Console.Error.WriteLine("  With one, exits 0 Proceed, 10 MayRefuse, 11 MustRefuse, 12 Incomplete, 13 OutsideInstrument; 1 if the request cannot be read.");
             return 2;
         }
 
-        if (args.Length == 1)
+        if (rest.Count == 1)
         {
-            var result = Assess(args[0]);
+            var result = Assess(rest[0], language);
             return result is null ? 1 : ExitCode(result.Decision);
         }
 
         var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "requests"), "*.json").OrderBy(p => p, StringComparer.Ordinal).ToList();
-        var failed = samples.Select(Assess).Count(r => r is null);
+        var failed = samples.Select(p => Assess(p, language)).Count(r => r is null);
         return failed == 0 ? 0 : 1;
     }
 
@@ -68,7 +84,7 @@ internal static class Program
         }
     }
 
-    private static AssessmentResult? Assess(string path)
+    private static AssessmentResult? Assess(string path, string language)
     {
         Console.WriteLine("== " + Path.GetFileName(path));
         try
@@ -83,7 +99,12 @@ internal static class Program
             }
 
             var result = checklist.ValidateJson(request.RootElement.GetProperty("answers").GetRawText());
-            Print(checklist, request.RootElement.TryGetProperty("description", out var description) ? description.GetString() : null, result);
+            if (language != "en")
+            {
+                result = result.In(language);
+            }
+
+            Print(checklist, request.RootElement.TryGetProperty("description", out var description) ? description.GetString() : null, result, language);
             if (result.Checklist == Budapest.MutualAssistanceReviewChecklist.Id)
             {
                 var notes = new MutualAssistanceCaseNotes();
@@ -105,9 +126,13 @@ internal static class Program
         }
     }
 
-    private static void Print(IChecklist checklist, string? description, AssessmentResult result)
+    /// <summary>A text in the language, or in its own language followed by "[en]" when it has no translation: never passed off as translated.</summary>
+    private static string Shown(LocalizedText text, string language) =>
+        language == "en" || text.Languages.Contains(language, StringComparer.OrdinalIgnoreCase) ? text.Get(language) : text.Text + " [en]";
+
+    private static void Print(IChecklist checklist, string? description, AssessmentResult result, string language)
     {
-        Console.WriteLine("Checklist: " + checklist.Id + " (" + checklist.Title.Text + ")");
+        Console.WriteLine("Checklist: " + checklist.Id + " (" + Shown(checklist.Title, language) + ")");
         if (description is not null)
         {
             Console.WriteLine("Request:   " + description);
@@ -115,10 +140,11 @@ internal static class Program
 
         foreach (var safeguard in result.Safeguards)
         {
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-14} {1} [{2}]", safeguard.Outcome, safeguard.Safeguard.Title.Text, string.Join("; ", safeguard.Safeguard.Citations)));
+            // A refusal ground reads "The ground applies" when it holds, never "not satisfied".
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-26} {1} [{2}]", Wording.Outcome(safeguard.Safeguard, safeguard.Outcome, language), Shown(safeguard.Safeguard.Title, language), string.Join("; ", safeguard.Safeguard.Citations)));
         }
 
-        Console.WriteLine("Decision:  " + result.Decision);
+        Console.WriteLine("Decision:  " + Wording.Decision(result.Decision, language));
         foreach (var line in result.Explanation)
         {
             Console.WriteLine("  " + line);
@@ -129,7 +155,7 @@ internal static class Program
             Console.WriteLine("Still needed:");
             foreach (var question in result.StillNeeded)
             {
-                Console.WriteLine("  - " + question.Id + ": " + question.Ask.Text);
+                Console.WriteLine("  - " + question.Id + ": " + Shown(question.Ask, language));
             }
         }
     }

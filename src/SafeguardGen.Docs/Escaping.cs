@@ -245,9 +245,10 @@ internal sealed class MarkdownEscaper : Escaper
     /// </summary>
     protected override string RenderGuidance(string markdown) => SafeMarkdownWriter.Write(Markdown.Parse(markdown, Pipeline));
 
-    // Markdown has no language attribute that renderers keep, so the notice alone says it.
+    // Markdown has no language attribute that renderers keep, so the notice alone says it. It is plain text, not
+    // emphasis: a list of thousands of untranslated options would otherwise nest deeper than a viewer parses.
     public override string Untranslated(string text, string language, bool rightToLeft, string notice, bool block) =>
-        block ? text + "\n\n*(" + notice + ")*" : text + " *(" + notice + ")*";
+        block ? text + "\n\n(" + notice + ")" : text + " (" + notice + ")";
 }
 
 internal sealed class HtmlEscaper : Escaper

@@ -109,6 +109,9 @@ internal sealed class ViewBuilder
         return escape.Untranslated(shown, own, Labels.For(own).RightToLeft, L("not_translated"), block: true);
     }
 
+    /// <summary>An official text's address for a link: the binder accepts only absolute http(s) addresses, and the link filter checks again.</summary>
+    private string Link(string? url) => url is not null && LinkFilter.IsSafe(url) ? escape.Text(url) : string.Empty;
+
     private string Own(string treaty) => model.FindTreaty(treaty)?.Language ?? "en";
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
@@ -145,7 +148,7 @@ internal sealed class ViewBuilder
             treaty.Safeguards.Select((s, i) => (s, i)).Where(p => p.s.RefusalGround == RefusalGround.Optional).Select(p => safeguards[p.i]).ToList(),
             treaty.Facts.Select(f => Question(f, ground: false) with { Test = string.Empty }).ToList(),
             treaty.Kinds.Select(k => new KindView(escape.Text(k.Name.ToString()), T(k.Title), G(k.Description))).ToList(),
-            treaty.Instruments.Select(i => new InstrumentView(escape.Text(i.Name.ToString()), T(i.Title), escape.Text(i.Reference ?? string.Empty))).ToList(),
+            treaty.Instruments.Select(i => new InstrumentView(escape.Text(i.Name.ToString()), T(i.Title), escape.Text(i.Reference ?? string.Empty)) { Url = Link(i.Url) }).ToList(),
             treaty.Profiles.Select(Profile).ToList(),
             treaty.Measures.Select(Measure).ToList(),
             Coverage(treaty),
@@ -156,6 +159,7 @@ internal sealed class ViewBuilder
                 .ToList())
         {
             PlainTitle = Plain(treaty.Title),
+            Url = Link(treaty.Url),
             IsLibrary = isLibrary,
             IsTreaty = treaty.Measures.Count > 0 || treaty.Checklists.Count > 0,
             Summary = isLibrary
@@ -410,6 +414,7 @@ internal sealed class ViewBuilder
         citation.Quotes.Select(q => new QuoteView(escape.Text(q.Language), escape.Text(q.Text))).ToList())
     {
         Status = L(citation.Verified ? "citation_verified" : "citation_unverified"),
+        Href = Link(citation.Url),
         Checked = citation.Source is { Length: > 0 } source
             ? F("citation_checked_against", Untranslatable(source))
             : citation.Verified ? string.Empty : L("citation_not_checked"),

@@ -75,6 +75,9 @@ public sealed record TreatyView(
     /// <summary>Whether the file declares no measure or checklist but safeguards, instruments, kinds or facts for others to import.</summary>
     public bool IsLibrary { get; init; }
 
+    /// <summary>The web address of the treaty's official text, escaped for the format, or empty.</summary>
+    public string Url { get; init; } = string.Empty;
+
     /// <summary>Whether the file has measures or checklists: a treaty the index lists as such.</summary>
     public bool IsTreaty { get; init; }
 
@@ -90,7 +93,11 @@ public sealed record TreatyView(
 
 public sealed record KindView(string Id, string Title, string Description);
 
-public sealed record InstrumentView(string Id, string Title, string Reference);
+public sealed record InstrumentView(string Id, string Title, string Reference)
+{
+    /// <summary>The web address of its official text, escaped for the format, or empty.</summary>
+    public string Url { get; init; } = string.Empty;
+}
 
 public sealed record KindGroupView(string Kind, string Title, IReadOnlyList<SafeguardView> Safeguards)
 {
@@ -135,6 +142,9 @@ public sealed record CitationView(string Text, bool Verified, string Note, strin
 {
     /// <summary>"verified" or "unverified" in the page's language.</summary>
     public string Status { get; init; } = string.Empty;
+
+    /// <summary>The web address of the instrument's official text, escaped for the format, or empty.</summary>
+    public string Href { get; init; } = string.Empty;
 
     /// <summary>What the wording was checked against, or that it was not, as a sentence in the page's language.</summary>
     public string Checked { get; init; } = string.Empty;

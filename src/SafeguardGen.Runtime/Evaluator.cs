@@ -33,24 +33,28 @@ public static class Evaluator
     /// <param name="exceptions">Its exceptions, in descending priority.</param>
     /// <param name="tests">Its tests.</param>
     /// <param name="reads">Every answer the safeguard reads, its own and its conditions'.</param>
+    /// <param name="language">The language of the reason (one of <see cref="Wording.Languages"/>); English when null or unknown.</param>
     public static SafeguardResult Evaluate(
         SafeguardInfo safeguard,
         (string Text, Truth Value)? when,
         (string Text, Truth Value)? unless,
         ReadOnlySpan<ExceptionResult> exceptions,
         ReadOnlySpan<TestResult> tests,
-        ReadOnlySpan<AnswerText> reads)
+        ReadOnlySpan<AnswerText> reads,
+        string? language = null)
     {
         ArgumentNullException.ThrowIfNull(safeguard);
         var unanswered = Unanswered(reads);
+        var ground = safeguard.RefusalGround != RefusalGroundKind.None;
+        string Word(SafeguardOutcome outcome) => Wording.Get(language, Wording.OutcomeKey(ground, outcome));
         if (when is { Value: Truth.False } w)
         {
-            return new SafeguardResult(safeguard, SafeguardOutcome.NotApplicable, "Not applicable: the condition 'when " + w.Text + "' does not hold.", unanswered);
+            return new SafeguardResult(safeguard, SafeguardOutcome.NotApplicable, Wording.Get(language, "reason_when", Word(SafeguardOutcome.NotApplicable), w.Text), unanswered);
         }
 
         if (unless is { Value: Truth.True } u)
         {
-            return new SafeguardResult(safeguard, SafeguardOutcome.NotApplicable, "Not applicable: the condition 'unless " + u.Text + "' holds.", unanswered);
+            return new SafeguardResult(safeguard, SafeguardOutcome.NotApplicable, Wording.Get(language, "reason_unless", Word(SafeguardOutcome.NotApplicable), u.Text), unanswered);
         }
 
         if (when is { Value: Truth.Unknown } || unless is { Value: Truth.Unknown })
@@ -62,10 +66,10 @@ public static class Evaluator
                 testIds.Add(test.Answer.Question.Id);
             }
 
-            return new SafeguardResult(safeguard, SafeguardOutcome.Unanswered, "Unanswered: whether it applies depends on " + List(unanswered.Where(q => !testIds.Contains(q.Id))) + ".", unanswered);
+            return new SafeguardResult(safeguard, SafeguardOutcome.Unanswered, Wording.Get(language, "reason_applies_depends", Word(SafeguardOutcome.Unanswered), List(unanswered.Where(q => !testIds.Contains(q.Id)), language)), unanswered);
         }
 
-        var (outcome, reason) = Decide(exceptions, tests);
+        var (outcome, reason) = Decide(exceptions, tests, ground, Word, language);
         return new SafeguardResult(safeguard, outcome, reason, unanswered);
     }
 
@@ -73,23 +77,23 @@ public static class Evaluator
     /// Default logic: the highest exception that holds decides; an unknown one decides only if the rest agrees with
     /// it. Worked from the lowest priority up in a loop, so any number of exceptions costs no stack.
     /// </summary>
-    private static (SafeguardOutcome Outcome, string Reason) Decide(ReadOnlySpan<ExceptionResult> exceptions, ReadOnlySpan<TestResult> tests)
+    private static (SafeguardOutcome Outcome, string Reason) Decide(ReadOnlySpan<ExceptionResult> exceptions, ReadOnlySpan<TestResult> tests, bool ground, Func<SafeguardOutcome, string> word, string? language)
     {
-        var rest = GeneralRule(tests);
+        var rest = GeneralRule(tests, ground, word, language);
         for (var i = exceptions.Length - 1; i >= 0; i--)
         {
             var exception = exceptions[i];
             switch (exception.Holds)
             {
                 case Truth.True:
-                    rest = (exception.Outcome, Describe(exception.Outcome) + " by exception '" + exception.Name + "' (priority " + exception.Priority.ToString(CultureInfo.InvariantCulture) + "), because '" + exception.Condition + "' holds" + (exception.Because is null ? "." : ": " + exception.Because));
+                    rest = (exception.Outcome, Because(Wording.Get(language, "reason_exception", word(exception.Outcome), exception.Name, exception.Priority.ToString(CultureInfo.InvariantCulture), exception.Condition), exception.Because, language));
                     break;
                 case Truth.False:
                     break;
                 default:
                     rest = rest.Outcome == exception.Outcome
                         ? rest
-                        : (SafeguardOutcome.Unanswered, "Unanswered: exception '" + exception.Name + "' may apply, depending on '" + exception.Condition + "'.");
+                        : (SafeguardOutcome.Unanswered, Wording.Get(language, "reason_exception_unknown", word(SafeguardOutcome.Unanswered), exception.Name, exception.Condition));
                     break;
             }
         }
@@ -97,7 +101,7 @@ public static class Evaluator
         return rest;
     }
 
-    private static (SafeguardOutcome Outcome, string Reason) GeneralRule(ReadOnlySpan<TestResult> tests)
+    private static (SafeguardOutcome Outcome, string Reason) GeneralRule(ReadOnlySpan<TestResult> tests, bool ground, Func<SafeguardOutcome, string> word, string? language)
     {
         var failed = new List<string>();
         var missing = new List<string>();
@@ -108,37 +112,36 @@ public static class Evaluator
             switch (test.Met)
             {
                 case Truth.False:
-                    failed.Add(question.Id + " is " + test.Answer.Text + ", which does not meet 'satisfied-by " + question.SatisfiedBy + "'");
+                    // A ground applies because of the answer itself; a safeguard fails a test it names.
+                    failed.Add(ground
+                        ? Wording.Get(language, "reason_answer", question.Id, test.Answer.Text ?? string.Empty)
+                        : Wording.Get(language, "reason_answer_failing", question.Id, test.Answer.Text ?? string.Empty, question.SatisfiedBy ?? string.Empty));
                     break;
                 case Truth.Unknown:
                     missing.Add(question.Id);
                     break;
                 default:
-                    met.Add(question.Id + " is " + test.Answer.Text);
+                    met.Add(Wording.Get(language, "reason_answer", question.Id, test.Answer.Text ?? string.Empty));
                     break;
             }
         }
 
         if (failed.Count > 0)
         {
-            return (SafeguardOutcome.NotSatisfied, "Not satisfied: " + string.Join("; ", failed) + ".");
+            return (SafeguardOutcome.NotSatisfied, Wording.Get(language, "reason_list", word(SafeguardOutcome.NotSatisfied), string.Join("; ", failed)));
         }
 
         if (missing.Count > 0)
         {
-            return (SafeguardOutcome.Unanswered, "Unanswered: " + string.Join(", ", missing) + ".");
+            return (SafeguardOutcome.Unanswered, Wording.Get(language, "reason_list", word(SafeguardOutcome.Unanswered), string.Join(", ", missing)));
         }
 
-        return (SafeguardOutcome.Satisfied, "Satisfied: " + string.Join("; ", met) + ".");
+        return (SafeguardOutcome.Satisfied, Wording.Get(language, "reason_list", word(SafeguardOutcome.Satisfied), string.Join("; ", met)));
     }
 
-    private static string Describe(SafeguardOutcome outcome) => outcome switch
-    {
-        SafeguardOutcome.Satisfied => "Satisfied",
-        SafeguardOutcome.NotSatisfied => "Not satisfied",
-        SafeguardOutcome.NotApplicable => "Not applicable",
-        _ => "Unanswered",
-    };
+    /// <summary>An exception's reason with the author's "because", if any, after it.</summary>
+    private static string Because(string reason, string? because, string? language) =>
+        because is null ? Wording.Get(language, "reason_end", reason) : Wording.Get(language, "reason_because", reason, because);
 
     private static QuestionInfo[] Unanswered(ReadOnlySpan<AnswerText> reads)
     {
@@ -166,10 +169,10 @@ public static class Evaluator
         return result;
     }
 
-    private static string List(IEnumerable<QuestionInfo> questions)
+    private static string List(IEnumerable<QuestionInfo> questions, string? language)
     {
         var ids = questions.Select(q => q.Id).Distinct().ToList();
-        return ids.Count == 0 ? "an unanswered question" : string.Join(", ", ids);
+        return ids.Count == 0 ? Wording.Get(language, "an_unanswered_question") : string.Join(", ", ids);
     }
 
     /// <summary>
@@ -184,7 +187,14 @@ public static class Evaluator
     /// <param name="rules">The checklist.</param>
     /// <param name="answers">An answer per question of <see cref="ChecklistRules.Questions"/>, by position.</param>
     /// <param name="coverage">Records which rules were seen holding and failing, or null.</param>
-    public static AssessmentResult Validate(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, RuleCoverage? coverage)
+    public static AssessmentResult Validate(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, RuleCoverage? coverage) => Validate(rules, answers, coverage, null);
+
+    /// <inheritdoc cref="Validate(ChecklistRules, ReadOnlySpan{AnswerValue})"/>
+    /// <param name="rules">The checklist.</param>
+    /// <param name="answers">An answer per question of <see cref="ChecklistRules.Questions"/>, by position.</param>
+    /// <param name="coverage">Records which rules were seen holding and failing, or null.</param>
+    /// <param name="language">The language of the reasons and the explanation (one of <see cref="Wording.Languages"/>, and of the checklist's texts where it has them); English when null or unknown.</param>
+    public static AssessmentResult Validate(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, RuleCoverage? coverage, string? language)
     {
         ArgumentNullException.ThrowIfNull(rules);
         if (answers.Length != rules.Questions.Count)
@@ -195,7 +205,7 @@ public static class Evaluator
         var results = new SafeguardResult[rules.Safeguards.Count];
         for (var i = 0; i < results.Length; i++)
         {
-            results[i] = Evaluate(rules, i, answers, coverage);
+            results[i] = Evaluate(rules, i, answers, coverage, language);
         }
 
         var scope = rules.Scope?.Condition.Rule.Evaluate(answers);
@@ -204,12 +214,12 @@ public static class Evaluator
             coverage?.RecordScope(rules, seen);
         }
 
-        var assessment = Decide(rules, answers, scope, results, rules.Analysis.StillNeeded(answers, results));
+        var assessment = Decide(rules, answers, scope, results, rules.Analysis.StillNeeded(answers, results), language) with { Rules = rules, Answers = answers.ToArray() };
         coverage?.RecordDecision(rules, assessment.Decision);
         return assessment;
     }
 
-    private static SafeguardResult Evaluate(ChecklistRules rules, int index, ReadOnlySpan<AnswerValue> answers, RuleCoverage? coverage)
+    private static SafeguardResult Evaluate(ChecklistRules rules, int index, ReadOnlySpan<AnswerValue> answers, RuleCoverage? coverage, string? language)
     {
         var safeguard = rules.Safeguards[index];
         var reads = new AnswerText[safeguard.Reads.Count];
@@ -239,13 +249,13 @@ public static class Evaluator
 
         (string, Truth)? when = safeguard.When is null ? null : (safeguard.When.Text, safeguard.When.Rule.Evaluate(answers));
         (string, Truth)? unless = safeguard.Unless is null ? null : (safeguard.Unless.Text, safeguard.Unless.Rule.Evaluate(answers));
-        var result = Evaluate(safeguard.Info, when, unless, exceptions, tests, reads);
+        var result = Evaluate(safeguard.Info, when, unless, exceptions, tests, reads, language);
         coverage?.RecordSafeguard(rules, index, when?.Item2, unless?.Item2, result.Outcome);
         return result;
     }
 
     /// <summary>
-    /// A safeguard's outcome alone, as <see cref="Evaluate(SafeguardInfo, ValueTuple{string, Truth}?, ValueTuple{string, Truth}?, ReadOnlySpan{ExceptionResult}, ReadOnlySpan{TestResult}, ReadOnlySpan{AnswerText})"/>
+    /// A safeguard's outcome alone, as <see cref="Evaluate(SafeguardInfo, ValueTuple{string, Truth}?, ValueTuple{string, Truth}?, ReadOnlySpan{ExceptionResult}, ReadOnlySpan{TestResult}, ReadOnlySpan{AnswerText}, string)"/>
     /// works it out, without building its reason: what the still-needed analysis evaluates for every hypothetical answer.
     /// </summary>
     internal static SafeguardOutcome Outcome(SafeguardRules safeguard, ReadOnlySpan<AnswerValue> answers)
@@ -364,7 +374,7 @@ public static class Evaluator
         outcome == SafeguardOutcome.NotSatisfied && safeguard.RefusalGround == RefusalGroundKind.Optional;
 
     /// <summary>The checklist's decision from its safeguards' results, with the explanation; the questions still needed are given.</summary>
-    private static AssessmentResult Decide(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, Truth? scope, IReadOnlyList<SafeguardResult> results, IReadOnlyList<QuestionInfo> stillNeeded)
+    private static AssessmentResult Decide(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, Truth? scope, IReadOnlyList<SafeguardResult> results, IReadOnlyList<QuestionInfo> stillNeeded, string? language)
     {
         var checklist = rules.Id;
         var mustRefuse = results.Where(r => MustRefuse(r.Safeguard, r.Outcome)).ToList();
@@ -380,79 +390,86 @@ public static class Evaluator
             : mayRefuse.Count > 0 ? Decision.MayRefuse
             : Decision.Proceed;
 
+        string W(string key, params string[] arguments) => Wording.Get(language, key, arguments);
+        string Item(SafeguardResult result, string key) => W(key, result.Safeguard.Title.Get(language), Sources(result.Safeguard, language), result.Reason);
+        string MustRefuseLine(SafeguardResult result) => Item(result, result.Safeguard.RefusalGround == RefusalGroundKind.Mandatory ? "item_mandatory" : "item_blocking");
+
         var explanation = new List<string>();
         if (decision == Decision.OutsideInstrument)
         {
             var rule = rules.Scope!;
-            explanation.Add("Outside the instrument: " + rule.Instrument + " does not govern this request, because its scope '" + rule.Condition.Text + "' does not hold (" + Answers(rules, rule.Reads, answers) + ").");
-            explanation.Add("- It creates no obligation to grant the request and gives no ground to refuse it; decide it under another applicable treaty or domestic law, with their own safeguards and grounds for refusal.");
+            explanation.Add(W("line_outside", rule.Instrument, rule.Condition.Text, Answers(rules, rule.Reads, answers, language)));
+            explanation.Add(W("line_outside_consequence"));
             var bars = mustRefuse.Where(r => r.Safeguard.Basis == SafeguardBasis.HumanRightsLaw).ToList();
             if (bars.Count > 0)
             {
-                explanation.Add("Whatever law governs the request, these bars of human-rights law hold:");
+                explanation.Add(W("line_bars"));
                 explanation.AddRange(bars.Select(MustRefuseLine));
             }
 
-            return new AssessmentResult(checklist, decision, results, explanation, stillNeeded);
+            return new AssessmentResult(checklist, decision, results, explanation, stillNeeded) { Language = language };
         }
 
         if (scope == Truth.Unknown)
         {
             var rule = rules.Scope!;
-            explanation.Add("Incomplete: whether " + rule.Instrument + " governs this request depends on its scope '" + rule.Condition.Text + "', which is not yet answered (" + Answers(rules, rule.Reads, answers) + ").");
+            explanation.Add(W("line_scope_unknown", rule.Instrument, rule.Condition.Text, Answers(rules, rule.Reads, answers, language)));
             if (mustRefuse.Count > 0)
             {
-                explanation.Add("If it does, the request must be refused:");
+                explanation.Add(W("line_if_it_does"));
                 explanation.AddRange(mustRefuse.Select(MustRefuseLine));
             }
             else
             {
-                explanation.AddRange(incomplete.Select(r => "- '" + Line(r)));
+                explanation.AddRange(incomplete.Select(r => Item(r, "item_unanswered")));
             }
 
-            return new AssessmentResult(checklist, decision, results, explanation, stillNeeded);
+            return new AssessmentResult(checklist, decision, results, explanation, stillNeeded) { Language = language };
         }
 
         switch (decision)
         {
             case Decision.MustRefuse:
-                explanation.Add("Must refuse:");
+                explanation.Add(W("line_must_refuse"));
                 explanation.AddRange(mustRefuse.Select(MustRefuseLine));
                 break;
             case Decision.Incomplete:
-                explanation.Add("Incomplete: blocking safeguards are unanswered:");
-                explanation.AddRange(incomplete.Select(r => "- '" + Line(r)));
+                explanation.Add(W("line_incomplete"));
+                explanation.AddRange(incomplete.Select(r => Item(r, "item_unanswered")));
                 break;
             case Decision.MayRefuse:
-                explanation.Add("May refuse:");
-                explanation.AddRange(mayRefuse.Select(r => "- the optional ground for refusal '" + Line(r)));
+                explanation.Add(W("line_may_refuse"));
+                explanation.AddRange(mayRefuse.Select(r => Item(r, "item_optional")));
                 break;
             default:
-                explanation.Add("Proceed: every applicable blocking safeguard is satisfied and no ground for refusal holds.");
+                explanation.Add(W("line_proceed"));
                 break;
         }
 
         var advice = results.Where(r => r.Safeguard.Severity != SafeguardSeverity.Blocking && r.Outcome == SafeguardOutcome.NotSatisfied && r.Safeguard.RefusalGround == RefusalGroundKind.None).ToList();
         if (advice.Count > 0)
         {
-            explanation.Add("Advice:");
-            explanation.AddRange(advice.Select(r => "- the advisory safeguard '" + Line(r)));
+            explanation.Add(W("line_advice"));
+            explanation.AddRange(advice.Select(r => Item(r, "item_advisory")));
         }
 
-        return new AssessmentResult(checklist, decision, results, explanation, stillNeeded);
+        return new AssessmentResult(checklist, decision, results, explanation, stillNeeded) { Language = language };
     }
 
-    private static string MustRefuseLine(SafeguardResult result) =>
-        "- " + (result.Safeguard.RefusalGround == RefusalGroundKind.Mandatory ? "the mandatory ground for refusal '" : "the blocking safeguard '") + Line(result);
-
-    private static string Line(SafeguardResult result)
+    /// <summary>A safeguard's citations, basis and hedges, for an explanation line: "ETS 24, Art. 3(2); basis: treaty text".</summary>
+    private static string Sources(SafeguardInfo safeguard, string? language)
     {
-        var safeguard = result.Safeguard;
         var builder = new StringBuilder();
-        builder.Append(safeguard.Title.Text).Append("' (").Append(string.Join("; ", safeguard.Citations));
+        builder.Append(string.Join("; ", safeguard.Citations));
         if (safeguard.Basis != SafeguardBasis.Unstated)
         {
-            builder.Append("; basis: ").Append(safeguard.BasisText);
+            var basis = Wording.Get(language, safeguard.Basis switch
+            {
+                SafeguardBasis.Treaty => "basis_treaty",
+                SafeguardBasis.HumanRightsLaw => "basis_human_rights_law",
+                _ => "basis_policy",
+            });
+            builder.Append("; ").Append(Wording.Get(language, "basis", basis));
         }
 
         foreach (var hedge in safeguard.Hedges)
@@ -460,20 +477,19 @@ public static class Evaluator
             builder.Append("; ").Append(hedge.Description);
         }
 
-        builder.Append("): ").Append(result.Reason);
         return builder.ToString();
     }
 
     /// <summary>The answers a rule reads, for explanations: <c>facts.convention-offence is no</c>.</summary>
-    private static string Answers(ChecklistRules rules, IReadOnlyList<int> reads, ReadOnlySpan<AnswerValue> answers)
+    private static string Answers(ChecklistRules rules, IReadOnlyList<int> reads, ReadOnlySpan<AnswerValue> answers, string? language)
     {
         var parts = new List<string>();
         foreach (var position in reads)
         {
             var question = rules.Questions[position];
-            parts.Add(question.Id + " is " + (answers[position].Format(question) ?? "unanswered"));
+            parts.Add(Wording.Get(language, "reason_answer", question.Id, answers[position].Format(question) ?? Wording.Get(language, "unanswered_answer")));
         }
 
-        return parts.Count == 0 ? "it reads no answer" : string.Join(", ", parts);
+        return parts.Count == 0 ? Wording.Get(language, "reads_no_answer") : string.Join(", ", parts);
     }
 }

@@ -37,6 +37,30 @@ public sealed record AssessmentResult(
     IReadOnlyList<string> Explanation,
     IReadOnlyList<QuestionInfo> StillNeeded)
 {
+    /// <summary>The language of the reasons and the explanation; null for English.</summary>
+    public string? Language { get; init; }
+
+    // What the result was reached from, so that it can be explained again in another language.
+    internal ChecklistRules? Rules { get; init; }
+
+    internal AnswerValue[]? Answers { get; init; }
+
+    /// <summary>
+    /// The same assessment with its reasons and explanation in <paramref name="language"/> (one of
+    /// <see cref="Wording.Languages"/>; the checklist's titles where it has them): the decision, the outcomes and
+    /// the questions still needed are the same.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The result was not made by the evaluator, so there is nothing to explain again.</exception>
+    public AssessmentResult In(string language)
+    {
+        if (Rules is null || Answers is null)
+        {
+            throw new InvalidOperationException("This result for checklist '" + Checklist + "' was not made by Evaluator.Validate, so it cannot be explained in another language; validate the answers again with the language.");
+        }
+
+        return Evaluator.Validate(Rules, Answers, null, language);
+    }
+
     /// <summary>The result for one safeguard, by its qualified name.</summary>
     /// <exception cref="KeyNotFoundException">No safeguard has that name; the message names the key and the valid ones.</exception>
     public SafeguardResult this[string safeguardId]

@@ -72,7 +72,7 @@ public sealed class TestCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.StartsWith(path.Replace('\\', '/') + "(29,3): error: scenario 'demo.unauthorised' failed: Expected the decision Proceed, but it is MustRefuse.\n", output, StringComparison.Ordinal);
-        Assert.Contains("    - the blocking safeguard 'Authorised order' (ETS 185, Art. 15 (unverified)): Not satisfied: order.authorised is no", output, StringComparison.Ordinal);
+        Assert.Contains("    - the blocking safeguard 'Authorised order' (ETS 185, Art. 15 (unverified)): Not met: order.authorised is no", output, StringComparison.Ordinal);
         Assert.EndsWith("0 passed, 1 failed\n", output, StringComparison.Ordinal);
     }
 

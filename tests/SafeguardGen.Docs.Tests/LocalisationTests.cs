@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Markdig;
 using SafeguardGen.Language.Binding;
 
 namespace SafeguardGen.Docs.Tests;
@@ -124,6 +125,20 @@ public sealed class LocalisationTests
         var names = Parser.ParseDocument(files["index.html"]).QuerySelectorAll("main li a").Select(a => a.TextContent).ToList();
 
         Assert.Equal(["English", "العربية", "Español", "Français", "Русский", "中文"], names);
+    }
+
+    [Fact]
+    public void Thousands_of_untranslated_options_still_make_markdown_a_viewer_can_parse()
+    {
+        // Found by the fuzzer: each option marked with emphasis nested past Markdig's depth limit in a viewer.
+        var options = string.Concat(Enumerable.Range(0, 5000).Select(i => " option o" + i + " \"O" + i + "\""));
+        var text = "treaty d { title \"D\" reference \"D\" }\nsafeguard s : legality { title \"S\" cite d article 1 question q : choice { ask \"Q?\"" + options + " satisfied-by any-of (o1) } }\nmeasure m { title \"M\" safeguards s }\nchecklist c { title \"C\" measure m }\n";
+        var result = DocsRenderer.Render(Support.Compile(("d.treaty", text)).Model, DocsFormat.Markdown, onlyLanguages: ["fr"]);
+        var viewer = new Markdig.MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.All(result.Files, f => Markdig.Markdown.Parse(f.Content, viewer));
+        Assert.Contains("O4999 (non traduit)", result.Files.Single(f => f.Path == "fr/d.c.form.md").Content, StringComparison.Ordinal);
     }
 
     private static List<string> Placeholders(string text) => Regex.Matches(text, @"\{\d\}").Select(m => m.Value).OrderBy(p => p, StringComparer.Ordinal).ToList();

@@ -21,7 +21,7 @@ public sealed class MarkdownTests
         foreach (var (path, text) in Pages.Value)
         {
             var folder = path.Contains('/', StringComparison.Ordinal) ? path.Substring(0, path.LastIndexOf('/') + 1) : string.Empty;
-            foreach (var link in Markdown.Parse(text, Pipeline).Descendants<LinkInline>())
+            foreach (var link in Markdown.Parse(text, Pipeline).Descendants<LinkInline>().Where(l => !l.Url!.StartsWith("https://", StringComparison.Ordinal)))
             {
                 var parts = link.Url!.Split('#');
                 var target = parts[0].Length == 0 ? path : Resolve(folder, parts[0]);

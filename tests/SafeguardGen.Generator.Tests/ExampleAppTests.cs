@@ -18,13 +18,28 @@ public sealed class ExampleAppTests
         var (exit, output) = RunApp();
 
         Assert.Equal(0, exit);
-        Assert.Contains("Decision:  MustRefuse", output, StringComparison.Ordinal);
-        Assert.Contains("the mandatory ground for refusal 'Request made to persecute' (ETS 24, Art. 3(2); basis: treaty text): Not satisfied: persecution.grounds is [political-opinion]", output, StringComparison.Ordinal);
+        Assert.Contains("Decision:  Must refuse", output, StringComparison.Ordinal);
+        Assert.Contains("the mandatory ground for refusal 'Request made to persecute' (ETS 24, Art. 3(2); basis: treaty text): The ground applies: persecution.grounds is [political-opinion].", output, StringComparison.Ordinal);
+        Assert.Contains("  The ground applies         Request made to persecute [ETS 24, Art. 3(2)]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NotSatisfied", output, StringComparison.Ordinal);
         Assert.Contains("Decision:  Proceed", output, StringComparison.Ordinal);
         Assert.Contains("Decision:  Incomplete", output, StringComparison.Ordinal);
         Assert.Contains("Still needed:", output, StringComparison.Ordinal);
         Assert.Contains("Dual criminality (Art. 25(5)): Unanswered.", output, StringComparison.Ordinal);
-        Assert.Contains("Grounds of the applicable law or treaty (Art. 25(4)): the ground does not hold.", output, StringComparison.Ordinal);
+        Assert.Contains("Grounds of the applicable law or treaty (Art. 25(4)): The ground does not apply.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_language_option_gives_outcomes_decisions_and_explanations_in_that_language_and_marks_untranslated_titles()
+    {
+        var (exit, output) = RunApp(Path.Combine(AppFolder, "requests", "extradition-persecution.json"), "--language", "fr");
+
+        Assert.Equal(11, exit);
+        Assert.Contains("  Le motif s’applique        Request made to persecute [en] [ETS 24, Art. 3(2)]", output, StringComparison.Ordinal);
+        Assert.Contains("Decision:  Refus obligatoire", output, StringComparison.Ordinal);
+        Assert.Contains("- le motif obligatoire de refus « Request made to persecute » (ETS 24, Art. 3(2); fondement : texte du traité) : Le motif s’applique : persecution.grounds vaut [political-opinion].", output, StringComparison.Ordinal);
+        Assert.Contains("Sans objet                 Peine de mort lorsque l'État requis l'a abolie [", output, StringComparison.Ordinal);
+        Assert.Equal(2, RunApp("--language", "de").Exit);
     }
 
     [Theory]

@@ -86,7 +86,7 @@ public sealed partial class HandlerPageTests
 
         notes.GetType().GetMethod("Handle")!.Invoke(notes, [result]);
 
-        Assert.Equal(["Satisfied: legal-basis.provided-by-law is yes.", "Unanswered: supervision.authorised-by-judge."], (System.Collections.Generic.List<string>)notes.GetType().GetProperty("Notes")!.GetValue(notes)!);
+        Assert.Equal(["Met: legal-basis.provided-by-law is yes.", "Unanswered: supervision.authorised-by-judge."], (System.Collections.Generic.List<string>)notes.GetType().GetProperty("Notes")!.GetValue(notes)!);
     }
 
     [GeneratedRegex("^```(?<info>[^\\n]*)\\n(?<body>.*?)\\n```$", RegexOptions.Multiline | RegexOptions.Singleline)]

@@ -27,7 +27,7 @@ public sealed class EvaluatorTests
         var result = Evaluate(false, exceptions: exceptions);
 
         Assert.Equal(SafeguardOutcome.Satisfied, result.Outcome);
-        Assert.StartsWith("Satisfied by exception 'e249999' (priority 1)", result.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Met by exception 'e249999' (priority 1)", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ScenarioRunnerTests
         Assert.Equal("Expected the decision Proceed, but it is MustRefuse.", failure.Message);
         var text = report.ToString();
         Assert.StartsWith("t.treaty(4,3): error: scenario 't.case' failed: Expected the decision Proceed, but it is MustRefuse.\n", text, System.StringComparison.Ordinal);
-        Assert.Contains("    - the blocking safeguard 'Order' (): Not satisfied: order.authorised is no", text, System.StringComparison.Ordinal);
+        Assert.Contains("    - the blocking safeguard 'Order' (): Not met: order.authorised is no", text, System.StringComparison.Ordinal);
         Assert.EndsWith("0 passed, 1 failed", text, System.StringComparison.Ordinal);
         Assert.Throws<ScenarioFailedException>(report.AssertPassed);
     }
@@ -45,7 +45,7 @@ public sealed class ScenarioRunnerTests
     {
         var report = ScenarioRunner.Run([Case(false, outcomes: [new OutcomeCheck("t.order", SafeguardOutcome.Satisfied, At(5))])], _ => Rules);
 
-        Assert.Equal("Expected safeguard 't.order' to be Satisfied, but it is NotSatisfied: Not satisfied: order.authorised is no, which does not meet 'satisfied-by yes'.", report.Results.Single().Failures.Single().Message);
+        Assert.Equal("Expected safeguard 't.order' to be Satisfied, but it is NotSatisfied: Not met: order.authorised is no, which does not meet 'satisfied-by yes'.", report.Results.Single().Failures.Single().Message);
     }
 
     [Theory]

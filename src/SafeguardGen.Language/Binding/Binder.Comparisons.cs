@@ -220,7 +220,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>Binds one judgement; null when its requirement or relationship cannot be known (already reported).</summary>
-    private Judgement? BindJudgement(Scope scope, JudgementSyntax syntax, Baseline? baseline, Dictionary<string, BaselineRequirement> requirements, (QualifiedName Name, string Reference, string? Source)? instrument)
+    private Judgement? BindJudgement(Scope scope, JudgementSyntax syntax, Baseline? baseline, Dictionary<string, BaselineRequirement> requirements, (QualifiedName Name, string Reference, string? Source, string? Url)? instrument)
     {
         var name = syntax.Requirement.Text;
         var relationship = ComparisonWords.RelationshipFromKeyword(syntax.Relationship.Text);

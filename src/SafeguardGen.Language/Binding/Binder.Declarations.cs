@@ -281,7 +281,8 @@ internal sealed partial class Binder
                 verified,
                 syntax.Note?.Value,
                 source,
-                quotes);
+                quotes,
+                instrument.Value.Url);
             if (verified && !hasSyntaxErrors && string.IsNullOrWhiteSpace(source))
             {
                 Report(scope, DiagnosticDescriptors.VerifiedCitationWithoutSource, syntax.Verification!.Span, citation.Display, syntax.Instrument.Text);
@@ -298,7 +299,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>A citation names a declared instrument, or a treaty (this one or an import), which stands for its own instrument.</summary>
-    private (QualifiedName Name, string Reference, string? Source)? ResolveInstrument(Scope scope, NameSyntax name)
+    private (QualifiedName Name, string Reference, string? Source, string? Url)? ResolveInstrument(Scope scope, NameSyntax name)
     {
         if (name.Parts.Count == 1 && !scope.Symbols.ContainsKey(name.Text))
         {
@@ -306,7 +307,7 @@ internal sealed partial class Binder
             if (treaty is not null)
             {
                 var header = scopes[treaty].Header;
-                return (new QualifiedName(treaty, treaty), header.Reference?.Value ?? treaty, header.Source?.Value);
+                return (new QualifiedName(treaty, treaty), header.Reference?.Value ?? treaty, header.Source?.Value, IsWebAddress(header.Url?.Value) ? header.Url!.Value : null);
             }
         }
 
@@ -317,8 +318,33 @@ internal sealed partial class Binder
         }
 
         var syntax = (InstrumentSyntax)resolved.Value.Declaration;
-        return (resolved.Value.Name, syntax.Reference?.Value ?? Text(syntax.Title)?.Text ?? syntax.Name.Text, syntax.Source?.Value);
+        return (resolved.Value.Name, syntax.Reference?.Value ?? Text(syntax.Title)?.Text ?? syntax.Name.Text, syntax.Source?.Value, IsWebAddress(syntax.Url?.Value) ? syntax.Url!.Value : null);
     }
+
+    /// <summary>The web address of an official text, or null with SG0274 when it is not an absolute http or https address.</summary>
+    private string? WebAddress(Scope scope, StringSyntax? url)
+    {
+        if (url is null || url.Value.Length == 0 && url.Span.Length == 0)
+        {
+            return null;
+        }
+
+        if (IsWebAddress(url.Value))
+        {
+            return url.Value;
+        }
+
+        Report(scope, DiagnosticDescriptors.InvalidWebAddress, url.Span, url.Value);
+        return null;
+    }
+
+    /// <summary>An absolute http or https address with a host and no white space or control character: what a page may link to.</summary>
+    internal static bool IsWebAddress(string? text) =>
+        text is not null
+        && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '<' or '>' or '\\' or '`')
+        && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.Host.Length > 0;
 
     private EquatableArray<ExceptionRule> BindExceptions(Scope scope, SafeguardSyntax safeguard, HashSet<QuestionKey> reads)
     {

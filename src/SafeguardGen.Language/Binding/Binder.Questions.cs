@@ -42,7 +42,7 @@ internal sealed partial class Binder
                     break;
                 case InstrumentSyntax instrument:
                     Require(scope, instrument.Title is not null, instrument, "title", "'title \"...\"'");
-                    scope.Instruments.Add(new Instrument(new QualifiedName(scope.Name, instrument.Name.Text), Text(instrument.Title) ?? LocalizedText.Plain(instrument.Name.Text), instrument.Reference?.Value, scope.Lines.GetLocation(instrument.Name.Span), instrument.Source?.Value));
+                    scope.Instruments.Add(new Instrument(new QualifiedName(scope.Name, instrument.Name.Text), Text(instrument.Title) ?? LocalizedText.Plain(instrument.Name.Text), instrument.Reference?.Value, scope.Lines.GetLocation(instrument.Name.Span), instrument.Source?.Value, WebAddress(scope, instrument.Url)));
                     break;
                 case KindSyntax kind:
                     Require(scope, kind.Title is not null, kind, "title", "'title \"...\"'");

@@ -276,7 +276,8 @@ internal sealed partial class Binder
             scope.Lines.GetLocation(header.Span),
             scope.Scenarios.ToEquatableArray(),
             scope.Baselines.ToEquatableArray(),
-            scope.Comparisons.ToEquatableArray());
+            scope.Comparisons.ToEquatableArray(),
+            WebAddress(scope, header.Url));
     }
 
     internal static LocalizedText? Text(LocalizedTextSyntax? syntax)

@@ -68,14 +68,16 @@ public sealed record Treaty(
     SourceLocation Location,
     EquatableArray<Scenario> Scenarios = default,
     EquatableArray<Baseline> Baselines = default,
-    EquatableArray<Comparison> Comparisons = default)
+    EquatableArray<Comparison> Comparisons = default,
+    string? Url = null)
 {
     /// <summary>Every language the treaty's texts are available in, its own first.</summary>
     public EquatableArray<string> Languages => new[] { Language }.Concat(Translations).ToEquatableArray();
 }
 
 /// <summary>An instrument citations can name. <see cref="Source"/> is the text its verified citations were checked against.</summary>
-public sealed record Instrument(QualifiedName Name, LocalizedText Title, string? Reference, SourceLocation Location, string? Source = null);
+/// <see cref="Url"/> is the web address of its official text (http or https), or null.
+public sealed record Instrument(QualifiedName Name, LocalizedText Title, string? Reference, SourceLocation Location, string? Source = null, string? Url = null);
 
 public sealed record CustomKind(QualifiedName Name, LocalizedText Title, LocalizedText? Description, SourceLocation Location);
 
@@ -188,7 +190,8 @@ public sealed record Citation(
     bool Verified,
     string? Note,
     string? Source = null,
-    EquatableArray<Quote> Quotes = default)
+    EquatableArray<Quote> Quotes = default,
+    string? Url = null)
 {
     /// <summary>How a lawyer writes it: <c>ETS 185, Art. 15(2)(a)</c>.</summary>
     public string Display

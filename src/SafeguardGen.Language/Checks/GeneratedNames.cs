@@ -51,7 +51,7 @@ public static class GeneratedNames
         "AnswerValue", "AnswerValueKind", "ChecklistCoverage", "ChecklistRules", "Comparison", "ConditionRule", "DecisionSeen",
         "ExceptionRule", "GivenAnswer", "OutcomeCheck", "OutcomeSeen", "Rule", "RuleCoverage", "SafeguardCoverage", "SafeguardRules",
         "Scenario", "ScenarioFailedException", "ScenarioFailure", "ScenarioReport", "ScenarioResult", "ScenarioRunner", "SourcePosition",
-        "StillNeededCheck", "StillNeededComparison", "TestRule", "TruthSeen",
+        "StillNeededCheck", "StillNeededComparison", "TestRule", "TruthSeen", "Wording",
         "Hedge", "Quote", "SafeguardBasis", "ScopeRule",
         "ComparisonInfo", "ComparisonRelationship", "ExcessPowerInfo", "JudgementInfo", "RefusalGroundStrength",
     };

@@ -17,8 +17,8 @@ internal sealed class Parser
     public const int MaxExpressionDepth = 64;
 
     private static readonly string[] DeclarationKeywords = { "import", "instrument", "kind", "fact", "safeguard", "measure", "profile", "checklist", "scenario", "baseline", "comparison" };
-    private static readonly string[] HeaderProperties = { "title", "description", "reference", "source", "version", "namespace", "language", "translations" };
-    private static readonly string[] InstrumentProperties = { "title", "reference", "source" };
+    private static readonly string[] HeaderProperties = { "title", "description", "reference", "source", "url", "version", "namespace", "language", "translations" };
+    private static readonly string[] InstrumentProperties = { "title", "reference", "source", "url" };
     private static readonly string[] KindProperties = { "title", "description" };
     private static readonly string[] SafeguardProperties = { "title", "guidance", "cite", "basis", "hedge", "severity", "question", "when", "unless", "exception" };
     private static readonly string[] CitationProperties = { "source", "quote" };
@@ -269,7 +269,7 @@ internal sealed class Parser
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the treaty's name");
         var texts = new TextCollector(this, "treaty", name.Text);
-        StringSyntax? reference = null, version = null, headerSource = null;
+        StringSyntax? reference = null, version = null, headerSource = null, headerUrl = null;
         NameSyntax? ns = null;
         IdentifierSyntax? language = null;
         var translations = new List<IdentifierSyntax>();
@@ -282,6 +282,9 @@ internal sealed class Parser
                     break;
                 case "source":
                     headerSource = Single(headerSource, keyword, "treaty", name.Text, () => ExpectString(SourceHint));
+                    break;
+                case "url":
+                    headerUrl = Single(headerUrl, keyword, "treaty", name.Text, () => ExpectString(UrlHint));
                     break;
                 case "version":
                     version = Single(version, keyword, "treaty", name.Text, ParseVersion);
@@ -306,8 +309,10 @@ internal sealed class Parser
                     break;
             }
         });
-        return new HeaderSyntax(name, texts.Get("title"), texts.Get("description"), reference, version, ns, language, translations.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore, headerSource);
+        return new HeaderSyntax(name, texts.Get("title"), texts.Get("description"), reference, version, ns, language, translations.ToEquatableArray(), SpanFrom(start), syntaxErrors > errorsBefore, headerSource, headerUrl);
     }
+
+    private const string UrlHint = "the web address of the official text, e.g. \"https://www.coe.int/en/web/conventions/full-list?module=treaty-detail&treatynum=185\"";
 
     private const string SourceHint = "the text the wording was checked against, e.g. \"English text, Netherlands treaty database (BWBV0001839)\"";
 
@@ -486,7 +491,7 @@ internal sealed class Parser
         var errorsBefore = syntaxErrors;
         var name = ExpectIdentifier("the instrument's name");
         var texts = new TextCollector(this, "instrument", name.Text);
-        StringSyntax? reference = null, instrumentSource = null;
+        StringSyntax? reference = null, instrumentSource = null, instrumentUrl = null;
         ParseBlock("instrument", InstrumentProperties, keyword =>
         {
             switch (keyword.Value)
@@ -497,12 +502,15 @@ internal sealed class Parser
                 case "source":
                     instrumentSource = Single(instrumentSource, keyword, "instrument", name.Text, () => ExpectString(SourceHint));
                     break;
+                case "url":
+                    instrumentUrl = Single(instrumentUrl, keyword, "instrument", name.Text, () => ExpectString(UrlHint));
+                    break;
                 default:
                     texts.Add(keyword);
                     break;
             }
         });
-        return new InstrumentSyntax(name, texts.Get("title"), reference, SpanFrom(start), syntaxErrors > errorsBefore, instrumentSource);
+        return new InstrumentSyntax(name, texts.Get("title"), reference, SpanFrom(start), syntaxErrors > errorsBefore, instrumentSource, instrumentUrl);
     }
 
     private KindSyntax ParseKind()

@@ -41,7 +41,8 @@ public sealed record HeaderSyntax(
     EquatableArray<IdentifierSyntax> Translations,
     TextSpan Span,
     bool HasErrors,
-    StringSyntax? Source = null);
+    StringSyntax? Source = null,
+    StringSyntax? Url = null);
 
 public sealed record ImportSyntax(IdentifierSyntax Treaty, IdentifierSyntax? Alias, TextSpan Span);
 
@@ -53,7 +54,8 @@ public sealed record InstrumentSyntax(
     StringSyntax? Reference,
     TextSpan Span,
     bool HasErrors,
-    StringSyntax? Source = null) : DeclarationSyntax("instrument", Name, Span, HasErrors);
+    StringSyntax? Source = null,
+    StringSyntax? Url = null) : DeclarationSyntax("instrument", Name, Span, HasErrors);
 
 public sealed record KindSyntax(
     IdentifierSyntax Name,
