@@ -38,22 +38,37 @@ internal sealed class Labels
     /// <summary>Every key and its words.</summary>
     public IReadOnlyDictionary<string, string> Words => words;
 
-    /// <summary>The language's name in the language itself ("Français"), or its tag when no table names it.</summary>
+    /// <summary>The words of <paramref name="key"/>; a missing key is a bug in the tables, which a test rules out.</summary>
     public string this[string key] => words.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException("The label table '" + Language + "' has no key '" + key + "'.");
 
     /// <summary>Whether the script of the language runs right to left.</summary>
     public bool RightToLeft => this["direction"] == "rtl";
 
-    /// <summary>The words of <paramref name="key"/> with {0}, {1}... replaced by <paramref name="arguments"/>, which are already escaped.</summary>
-    public string Format(string key, params string[] arguments)
+    /// <summary>The words of <paramref name="key"/> with {0}, {1}... replaced by <paramref name="arguments"/>.</summary>
+    public string Format(string key, params string[] arguments) => Fill(this[key], arguments);
+
+    /// <summary>
+    /// Puts the arguments into a template's {0}...{9} in one pass, so that a brace in an argument is never read as a
+    /// placeholder; a placeholder with no argument becomes empty.
+    /// </summary>
+    public static string Fill(string template, IReadOnlyList<string> arguments)
     {
-        var text = this[key];
-        for (var i = 0; i < arguments.Length; i++)
+        var result = new System.Text.StringBuilder(template.Length + 32);
+        for (var i = 0; i < template.Length; i++)
         {
-            text = text.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", arguments[i], StringComparison.Ordinal);
+            if (template[i] == '{' && i + 2 < template.Length && template[i + 1] is >= '0' and <= '9' && template[i + 2] == '}')
+            {
+                var index = template[i + 1] - '0';
+                result.Append(index < arguments.Count ? arguments[index] : string.Empty);
+                i += 2;
+            }
+            else
+            {
+                result.Append(template[i]);
+            }
         }
 
-        return text;
+        return result.ToString();
     }
 
     /// <summary>The title of a built-in kind in this language.</summary>

@@ -47,67 +47,36 @@ internal sealed class ViewBuilder
     /// A label with its arguments put in. The label is escaped first and the arguments (already escaped) go in
     /// after, so nothing is escaped twice and a brace in an argument is never read as a placeholder.
     /// </summary>
-    private string F(string key, params string[] arguments)
-    {
-        var template = escape.Text(labels[key]);
-        var result = new System.Text.StringBuilder(template.Length + 32);
-        for (var i = 0; i < template.Length; i++)
-        {
-            if (template[i] == '{' && i + 2 < template.Length && template[i + 1] is >= '0' and <= '9' && template[i + 2] == '}')
-            {
-                var index = template[i + 1] - '0';
-                result.Append(index < arguments.Length ? arguments[index] : string.Empty);
-                i += 2;
-            }
-            else
-            {
-                result.Append(template[i]);
-            }
-        }
-
-        return result.ToString();
-    }
+    private string F(string key, params string[] arguments) => Labels.Fill(escape.Text(labels[key]), arguments);
 
     private bool Translated(LocalizedText text) =>
         string.Equals(language, own, StringComparison.OrdinalIgnoreCase) || text.Translations.Any(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A short text in the page's language, or in its own language marked as not translated.</summary>
-    private string T(LocalizedText? text)
+    private string T(LocalizedText? text) => Shown(text, escape.Text, block: false);
+
+    /// <summary>Guidance (Markdown) in the page's language, or in its own language marked as not translated.</summary>
+    private string G(LocalizedText? text) => Shown(text, escape.Guidance, block: true);
+
+    private string Shown(LocalizedText? text, Func<string?, string> render, bool block)
     {
         if (text is null || text.Text.Length == 0)
         {
             return string.Empty;
         }
 
-        var shown = escape.Text(text.Get(language));
+        var shown = render(text.Get(language));
         if (Translated(text))
         {
             return shown;
         }
 
         untranslated++;
-        return escape.Untranslated(shown, own, Labels.For(own).RightToLeft, L("not_translated"), block: false);
+        return escape.Untranslated(shown, own, Labels.For(own).RightToLeft, L("not_translated"), block);
     }
 
     /// <summary>A text without any mark, for a page's <c>title</c> and the running header.</summary>
     private string Plain(LocalizedText? text) => escape.Text(text?.Get(language));
-
-    private string G(LocalizedText? text)
-    {
-        if (text is null || text.Text.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        var shown = escape.Guidance(text.Get(language));
-        if (Translated(text))
-        {
-            return shown;
-        }
-
-        untranslated++;
-        return escape.Untranslated(shown, own, Labels.For(own).RightToLeft, L("not_translated"), block: true);
-    }
 
     /// <summary>An official text's address for a link: the binder accepts only absolute http(s) addresses, and the link filter checks again.</summary>
     private string Link(string? url) => url is not null && LinkFilter.IsSafe(url) ? escape.Text(url) : string.Empty;
@@ -390,21 +359,7 @@ internal sealed class ViewBuilder
     }
 
     /// <summary>A text the language has no place to translate (a citation's note or source), in the treaty's own language: marked when the page is in another.</summary>
-    private string Untranslatable(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        if (string.Equals(language, own, StringComparison.OrdinalIgnoreCase))
-        {
-            return escape.Text(text);
-        }
-
-        untranslated++;
-        return escape.Untranslated(escape.Text(text), own, Labels.For(own).RightToLeft, L("not_translated"), block: false);
-    }
+    private string Untranslatable(string? text) => string.IsNullOrEmpty(text) ? string.Empty : T(LocalizedText.Plain(text!));
 
     private CitationView Citation(Citation citation) => new(
         escape.Text(citation.Display),
