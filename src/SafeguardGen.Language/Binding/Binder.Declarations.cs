@@ -324,7 +324,8 @@ internal sealed partial class Binder
     /// <summary>The web address of an official text, or null with SG0274 when it is not an absolute http or https address.</summary>
     private string? WebAddress(Scope scope, StringSyntax? url)
     {
-        if (url is null || url.Value.Length == 0 && url.Span.Length == 0)
+        // A missing string (a syntax error, already reported) gives no second diagnostic.
+        if (url is null || (url.Value.Length == 0 && url.Span.Length == 0))
         {
             return null;
         }

@@ -75,8 +75,10 @@ public sealed record Treaty(
     public EquatableArray<string> Languages => new[] { Language }.Concat(Translations).ToEquatableArray();
 }
 
-/// <summary>An instrument citations can name. <see cref="Source"/> is the text its verified citations were checked against.</summary>
+/// <summary>
+/// An instrument citations can name. <see cref="Source"/> is the text its verified citations were checked against;
 /// <see cref="Url"/> is the web address of its official text (http or https), or null.
+/// </summary>
 public sealed record Instrument(QualifiedName Name, LocalizedText Title, string? Reference, SourceLocation Location, string? Source = null, string? Url = null);
 
 public sealed record CustomKind(QualifiedName Name, LocalizedText Title, LocalizedText? Description, SourceLocation Location);
