@@ -6,24 +6,24 @@ using SafeguardGen.Language.Binding;
 
 namespace SafeguardGen.Cli;
 
-/// <summary>Checks <c>docs --languages</c> against the languages the treaties declare, so a typo is a usage error and not a silent English site.</summary>
+/// <summary>Checks <c>docs --languages</c> against the languages the documentation is offered in, so a typo is a usage error and not a silent English site.</summary>
 internal static partial class LanguageChoice
 {
     /// <summary>Null when every tag is well formed and offered (declared, or one of the UN languages the docs have labels for); otherwise the message, naming them.</summary>
     public static string? Check(IReadOnlyCollection<string> requested, TreatyModel model)
     {
-        var declared = Docs.DocsRenderer.OfferedLanguages(model).OrderBy(l => l, StringComparer.Ordinal).ToList();
-        var declaredText = declared.Count == 0 ? "none" : string.Join(", ", declared);
+        var offered = Docs.DocsRenderer.OfferedLanguages(model).OrderBy(l => l, StringComparer.Ordinal).ToList();
+        var offeredText = offered.Count == 0 ? "none" : string.Join(", ", offered);
         foreach (var tag in requested)
         {
             if (!Tag().IsMatch(tag))
             {
-                return "--languages: '" + Printable(tag) + "' is not a language tag (such as en, fr or pt-BR); the documentation is offered in " + declaredText + ".";
+                return "--languages: '" + Printable(tag) + "' is not a language tag (such as en, fr or pt-BR); the documentation is offered in " + offeredText + ".";
             }
 
-            if (!declared.Contains(tag, StringComparer.OrdinalIgnoreCase))
+            if (!offered.Contains(tag, StringComparer.OrdinalIgnoreCase))
             {
-                return "--languages: the documentation is not offered in '" + tag + "': no treaty declares it and it has no label table; it is offered in " + declaredText + ".";
+                return "--languages: the documentation is not offered in '" + tag + "': no treaty declares it and it has no label table; it is offered in " + offeredText + ".";
             }
         }
 

@@ -134,7 +134,6 @@ public static class DocsRenderer
 
             var globals = new ScriptObject();
             globals.SetValue("standalone", standalone is not null, true);
-            globals.SetValue("wiki", wiki, true);
             foreach (var pair in values)
             {
                 globals.SetValue(pair.Key, pair.Value, true);
@@ -185,6 +184,19 @@ public static class DocsRenderer
             return built;
         }
 
+        // A language's own words as templates read them, escaped once per language, not once per page; the
+        // values are read-only, so no template can change what a later page sees.
+        var pageWords = new Dictionary<Labels, (ScriptObject Labels, string PageNumbers, bool Translated)>();
+        (ScriptObject Labels, string PageNumbers, bool Translated) PageWords(ViewBuilder builder)
+        {
+            if (!pageWords.TryGetValue(builder.Labels, out var words))
+            {
+                pageWords[builder.Labels] = words = (LabelObject(builder), PageNumbers(builder.Labels), builder.Labels.IsTranslated);
+            }
+
+            return words;
+        }
+
         var generated = options.Generated ?? string.Empty;
         if (standalone is not null)
         {
@@ -196,7 +208,7 @@ public static class DocsRenderer
                     var builder = new ViewBuilder(index, language, escape);
                     var site = Site(builder, language, [], [], [], generated);
                     var header = format == DocsFormat.Html ? PrintHeader(builder.Labels, [report.Comparison.Title.Get(language)], generated) : string.Empty;
-                    Emit("comparison", name + "." + escape.Extension, Page(builder, site, [], header, ("comparison", builder.Comparison(report, standalone: true))));
+                    Emit("comparison", name + "." + escape.Extension, Page(PageWords(builder), site, [], header, ("comparison", builder.Comparison(report, standalone: true))));
                 }
             }
 
@@ -209,7 +221,7 @@ public static class DocsRenderer
 
         var english = new ViewBuilder(index, "en", escape);
         var root = Site(english, string.Empty, Alternates(string.Empty, index.IndexPage), TreatyViews("en"), [], generated) with { Index = wiki ? "Home" : index.RootFile };
-        Emit("languages", index.RootFile, Page(english, root, root.Languages, string.Empty));
+        Emit("languages", index.RootFile, Page(PageWords(english), root, root.Languages, string.Empty));
 
         foreach (var language in languages)
         {
@@ -222,26 +234,26 @@ public static class DocsRenderer
             };
             site = site with { Untranslated = treaties.Any(t => t.Untranslated) || site.Comparisons.Any(c => c.Untranslated) };
             var labels = builder.Labels;
-            Emit("index", index.File(language, index.IndexPage), Page(builder, site, site.Languages, string.Empty));
+            Emit("index", index.File(language, index.IndexPage), Page(PageWords(builder), site, site.Languages, string.Empty));
             foreach (var (comparison, report) in site.Comparisons.Zip(index.Reports))
             {
                 var page = index.ComparisonPage(report.Comparison.Name);
                 var header = format == DocsFormat.Html ? PrintHeader(labels, [report.Comparison.Title.Get(language)], generated) : string.Empty;
-                Emit("comparison", index.File(language, page), Page(builder, site, Alternates(language, page), header, ("comparison", comparison)));
+                Emit("comparison", index.File(language, page), Page(PageWords(builder), site, Alternates(language, page), header, ("comparison", comparison)));
             }
 
             foreach (var (treaty, view) in model.Treaties.Zip(treaties))
             {
                 var page = index.TreatyPage(treaty.Name);
                 var header = format == DocsFormat.Html ? PrintHeader(labels, [treaty.Title.Get(language), treaty.Version ?? string.Empty], generated) : string.Empty;
-                Emit("treaty", index.File(language, page), Page(builder, site, Alternates(language, page), header, ("treaty", view)));
+                Emit("treaty", index.File(language, page), Page(PageWords(builder), site, Alternates(language, page), header, ("treaty", view)));
                 foreach (var (checklist, checklistView) in treaty.Checklists.Zip(view.Checklists))
                 {
                     var checklistPage = index.ChecklistPage(checklist.Name);
                     var checklistHeader = format == DocsFormat.Html ? PrintHeader(labels, [treaty.Title.Get(language), treaty.Version ?? string.Empty, checklist.Title.Get(language)], generated) : string.Empty;
-                    Emit("checklist", index.File(language, checklistPage), Page(builder, site, Alternates(language, checklistPage), checklistHeader, ("treaty", view), ("checklist", checklistView)));
+                    Emit("checklist", index.File(language, checklistPage), Page(PageWords(builder), site, Alternates(language, checklistPage), checklistHeader, ("treaty", view), ("checklist", checklistView)));
                     var formPage = index.FormPage(checklist.Name);
-                    Emit("form", index.File(language, formPage), Page(builder, site, Alternates(language, formPage), checklistHeader, ("treaty", view), ("checklist", checklistView)));
+                    Emit("form", index.File(language, formPage), Page(PageWords(builder), site, Alternates(language, formPage), checklistHeader, ("treaty", view), ("checklist", checklistView)));
                 }
             }
 
@@ -260,7 +272,7 @@ public static class DocsRenderer
                 sidebar.Add(Site(builder, language, [], TreatyViews(language), [], generated) with { Index = index.Href(language, index.IndexPage) });
             }
 
-            Emit("sidebar", "_Sidebar." + escape.Extension, new Dictionary<string, object> { ["site"] = root, ["sites"] = sidebar, ["labels"] = LabelObject(english), ["alternates"] = root.Languages, ["running_header"] = string.Empty, ["page_numbers"] = string.Empty });
+            Emit("sidebar", "_Sidebar." + escape.Extension, new Dictionary<string, object> { ["site"] = root, ["sites"] = sidebar, ["labels"] = PageWords(english).Labels, ["alternates"] = root.Languages, ["running_header"] = string.Empty, ["page_numbers"] = string.Empty });
         }
 
         return new DocsResult(files, diagnostics.Distinct().ToList());
@@ -280,20 +292,19 @@ public static class DocsRenderer
             LanguageName = language.Length == 0 ? string.Empty : Labels.NameOf(language),
             Direction = builder.Labels.RightToLeft ? "rtl" : "ltr",
             Generated = generated,
-            Untranslated = !builder.Labels.IsTranslated,
         };
 
     /// <summary>The values a page's template sees: the site, the page's views, its labels, its language links and its printed running header.</summary>
-    private static Dictionary<string, object> Page(ViewBuilder builder, SiteView site, IReadOnlyList<LanguageLinkView> alternates, string header, params (string Name, object View)[] views)
+    private static Dictionary<string, object> Page((ScriptObject Labels, string PageNumbers, bool Translated) words, SiteView site, IReadOnlyList<LanguageLinkView> alternates, string header, params (string Name, object View)[] views)
     {
         var values = new Dictionary<string, object>
         {
             ["site"] = site,
-            ["labels"] = LabelObject(builder),
+            ["labels"] = words.Labels,
             ["alternates"] = alternates,
             ["running_header"] = header,
-            ["page_numbers"] = PageNumbers(builder.Labels),
-            ["labels_translated"] = builder.Labels.IsTranslated,
+            ["page_numbers"] = words.PageNumbers,
+            ["labels_translated"] = words.Translated,
         };
         foreach (var (name, view) in views)
         {

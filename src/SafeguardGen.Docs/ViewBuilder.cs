@@ -97,7 +97,6 @@ internal sealed class ViewBuilder
             .GroupBy(p => p.Kind.Name + "|" + p.Kind.DeclaringTreaty)
             .Select((g, i) => new KindGroupView(escape.Text(g.First().Kind.ToString().Split('(')[0]), KindTitle(g.First().Kind), g.Select(p => p.View).ToList()) { Anchor = "kind-" + Count(i) })
             .ToList();
-        own = treaty.Language;
         var citations = treaty.Safeguards.SelectMany(s => s.Citations).Concat(treaty.Measures.SelectMany(m => m.Citations)).Concat(treaty.Profiles.SelectMany(p => p.Citations)).ToList();
         // A file without measures or checklists declares things for other files to import: shown as a library,
         // not as a treaty with "0 measures, 0 checklists". A file of comparisons or scenarios alone is neither.
@@ -138,7 +137,6 @@ internal sealed class ViewBuilder
                 ? L("verification_none")
                 : F("verification_summary", Count(citations.Count(c => c.Verified)), Count(citations.Count), Count(citations.Count(c => c.Quotes.Count > 0))),
         };
-        own = treaty.Language;
         return view with { Untranslated = untranslated > before };
     }
 
@@ -574,7 +572,6 @@ internal sealed class ViewBuilder
         var before = untranslated;
         var page = ChecklistPage(checklist.Name);
         var safeguards = checklist.Safeguards.Select(model.FindSafeguard).Where(s => s is not null).Select(s => Safeguard(s!, TreatyPage(s!.Name.Treaty))).ToList();
-        own = treaty.Language;
         var measure = model.FindMeasure(checklist.Measure);
         var hasScope = measure?.Scope is not null;
         var rules = new List<string> { L("rule_must_refuse"), L("rule_incomplete"), L("rule_may_refuse"), L("rule_proceed") };

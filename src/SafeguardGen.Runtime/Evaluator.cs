@@ -214,7 +214,7 @@ public static class Evaluator
             coverage?.RecordScope(rules, seen);
         }
 
-        var assessment = Decide(rules, answers, scope, results, rules.Analysis.StillNeeded(answers, results), language) with { Rules = rules, Answers = answers.ToArray() };
+        var assessment = Decide(rules, answers, scope, results, rules.Analysis.StillNeeded(answers, results), language);
         coverage?.RecordDecision(rules, assessment.Decision);
         return assessment;
     }
@@ -394,6 +394,10 @@ public static class Evaluator
         string Item(SafeguardResult result, string key) => W(key, result.Safeguard.Title.Get(language), Sources(result.Safeguard, language), result.Reason);
         string MustRefuseLine(SafeguardResult result) => Item(result, result.Safeguard.RefusalGround == RefusalGroundKind.Mandatory ? "item_mandatory" : "item_blocking");
 
+        // The rules and a copy of the answers stay with the result, so that it can be explained again in another language.
+        var kept = answers.ToArray();
+        AssessmentResult Result(List<string> lines) => new(checklist, decision, results, lines, stillNeeded) { Language = language, Rules = rules, Answers = kept };
+
         var explanation = new List<string>();
         if (decision == Decision.OutsideInstrument)
         {
@@ -407,7 +411,7 @@ public static class Evaluator
                 explanation.AddRange(bars.Select(MustRefuseLine));
             }
 
-            return new AssessmentResult(checklist, decision, results, explanation, stillNeeded) { Language = language };
+            return Result(explanation);
         }
 
         if (scope == Truth.Unknown)
@@ -424,7 +428,7 @@ public static class Evaluator
                 explanation.AddRange(incomplete.Select(r => Item(r, "item_unanswered")));
             }
 
-            return new AssessmentResult(checklist, decision, results, explanation, stillNeeded) { Language = language };
+            return Result(explanation);
         }
 
         switch (decision)
@@ -453,7 +457,7 @@ public static class Evaluator
             explanation.AddRange(advice.Select(r => Item(r, "item_advisory")));
         }
 
-        return new AssessmentResult(checklist, decision, results, explanation, stillNeeded) { Language = language };
+        return Result(explanation);
     }
 
     /// <summary>A safeguard's citations, basis and hedges, for an explanation line: "ETS 24, Art. 3(2); basis: treaty text".</summary>
