@@ -36,6 +36,9 @@ public enum AnswerValueKind
 /// </summary>
 public readonly struct AnswerValue : IEquatable<AnswerValue>
 {
+    /// <summary>Marks a list of choices held as a bit mask of option positions in <see cref="scalar"/>.</summary>
+    private static readonly object ChoiceMask = new();
+
     private readonly decimal scalar;
     private readonly object? reference;
 
@@ -122,6 +125,34 @@ public readonly struct AnswerValue : IEquatable<AnswerValue>
         return List(items);
     }
 
+    /// <summary>
+    /// A list of choices as a bit mask of option positions, for a verdict: nothing is allocated while every option
+    /// is among the first 64. Conditions read it as they read the list; its items come out in option order, each once.
+    /// </summary>
+    public static AnswerValue OfChoicesMask<TEnum>(System.Collections.Generic.IReadOnlyList<TEnum>? values)
+        where TEnum : struct, Enum
+    {
+        if (values is null)
+        {
+            return default;
+        }
+
+        var mask = 0UL;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var member = values[i];
+            var option = System.Runtime.CompilerServices.Unsafe.As<TEnum, int>(ref member);
+            if ((uint)option >= 64)
+            {
+                return OfChoices(values);
+            }
+
+            mask |= 1UL << option;
+        }
+
+        return new(AnswerValueKind.List, mask, ChoiceMask);
+    }
+
     /// <summary>A list of texts.</summary>
     public static AnswerValue Of(System.Collections.Generic.IReadOnlyList<string>? values) => OfList(values, v => Text(v ?? string.Empty));
 
@@ -162,8 +193,46 @@ public readonly struct AnswerValue : IEquatable<AnswerValue>
     /// <summary>A number's value; for a date, its day number; for a choice, its position; for yes-no, 1 or 0.</summary>
     public decimal AsNumber => scalar;
 
-    /// <summary>A list's items.</summary>
-    public ReadOnlySpan<AnswerValue> Items => reference as AnswerValue[] ?? ReadOnlySpan<AnswerValue>.Empty;
+    /// <summary>A list's items (a list of choices held as a mask is written out, in option order).</summary>
+    public ReadOnlySpan<AnswerValue> Items => reference as AnswerValue[] ?? (ReferenceEquals(reference, ChoiceMask) ? MaskItems() : ReadOnlySpan<AnswerValue>.Empty);
+
+    /// <summary>Whether a list has no items, without writing a mask out.</summary>
+    internal bool IsEmptyList => ReferenceEquals(reference, ChoiceMask) ? scalar == 0 : Items.IsEmpty;
+
+    /// <summary>Whether a list holds <paramref name="element"/>, without writing a mask out.</summary>
+    internal bool ListContains(in AnswerValue element)
+    {
+        if (ReferenceEquals(reference, ChoiceMask))
+        {
+            return element.Kind == AnswerValueKind.Choice && (uint)element.AsOption < 64 && ((decimal.ToUInt64(scalar) >> element.AsOption) & 1) != 0;
+        }
+
+        foreach (var item in Items)
+        {
+            if (item.Equals(element))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private AnswerValue[] MaskItems()
+    {
+        var mask = decimal.ToUInt64(scalar);
+        var items = new AnswerValue[System.Numerics.BitOperations.PopCount(mask)];
+        var next = 0;
+        for (var option = 0; mask != 0; option++, mask >>= 1)
+        {
+            if ((mask & 1) != 0)
+            {
+                items[next++] = Choice(option);
+            }
+        }
+
+        return items;
+    }
 
     /// <summary>Whether two values are the same answer: the same kind and value (texts compared ordinally, lists item by item).</summary>
     public bool Equals(AnswerValue other)

@@ -197,15 +197,69 @@ public static class Evaluator
     public static AssessmentResult Validate(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, RuleCoverage? coverage, string? language)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        CheckCount(rules, answers);
+        var (results, explanation, verdict) = Explain(rules, answers, coverage, language);
+        coverage?.RecordDecision(rules, verdict.Decision);
+        return new AssessmentResult(rules, answers.ToArray(), verdict, language, results, explanation);
+    }
+
+    /// <summary>
+    /// The interpreter's verdict: the decision and every safeguard's outcome, with nothing explained. It allocates
+    /// nothing for a checklist of up to <see cref="Verdict.InlineSafeguards"/> safeguards whose answers hold no list.
+    /// </summary>
+    /// <param name="rules">The checklist.</param>
+    /// <param name="answers">An answer per question of <see cref="ChecklistRules.Questions"/>, by position.</param>
+    public static Verdict Decide(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        CheckCount(rules, answers);
+        var count = rules.Safeguards.Count;
+        var outcomes = count <= 256 ? stackalloc SafeguardOutcome[count] : new SafeguardOutcome[count];
+        var effects = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var safeguard = rules.Safeguards[i];
+            outcomes[i] = Outcome(safeguard, answers);
+            effects |= SafeguardLogic.Effects(outcomes[i], safeguard.Info.Severity, safeguard.Info.RefusalGround);
+        }
+
+        return Verdict.From(SafeguardLogic.Decide(rules.Scope?.Condition.Rule.Evaluate(answers) ?? Truth.True, effects), outcomes);
+    }
+
+    /// <summary>
+    /// The result of a verdict already worked out (by a generated validator's straight-line code): it keeps a copy of
+    /// the answers, and builds the reasons, the explanation and the questions still needed only when they are read.
+    /// </summary>
+    /// <param name="rules">The checklist.</param>
+    /// <param name="answers">An answer per question of <see cref="ChecklistRules.Questions"/>, by position.</param>
+    /// <param name="verdict">The verdict those answers give, as <see cref="Decide(ChecklistRules, ReadOnlySpan{AnswerValue})"/> would work it out.</param>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static AssessmentResult Explainable(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        CheckCount(rules, answers);
+        return new AssessmentResult(rules, answers.ToArray(), verdict, null, null, null);
+    }
+
+    private static void CheckCount(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers)
+    {
         if (answers.Length != rules.Questions.Count)
         {
             throw new ArgumentException("Checklist '" + rules.Id + "' has " + rules.Questions.Count.ToString(CultureInfo.InvariantCulture) + " questions, but " + answers.Length.ToString(CultureInfo.InvariantCulture) + " answers were given; give one per question, unanswered ones as AnswerValue.Unanswered.", nameof(answers));
         }
+    }
 
+    /// <summary>Every safeguard's result with its reason, the explanation and the verdict: the explained half of an assessment.</summary>
+    internal static (SafeguardResult[] Results, List<string> Explanation, Verdict Verdict) Explain(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, RuleCoverage? coverage, string? language)
+    {
         var results = new SafeguardResult[rules.Safeguards.Count];
+        var outcomes = new SafeguardOutcome[results.Length];
+        var effects = 0;
         for (var i = 0; i < results.Length; i++)
         {
             results[i] = Evaluate(rules, i, answers, coverage, language);
+            outcomes[i] = results[i].Outcome;
+            effects |= SafeguardLogic.Effects(outcomes[i], results[i].Safeguard.Severity, results[i].Safeguard.RefusalGround);
         }
 
         var scope = rules.Scope?.Condition.Rule.Evaluate(answers);
@@ -214,9 +268,8 @@ public static class Evaluator
             coverage?.RecordScope(rules, seen);
         }
 
-        var assessment = Decide(rules, answers, scope, results, rules.Analysis.StillNeeded(answers, results), language);
-        coverage?.RecordDecision(rules, assessment.Decision);
-        return assessment;
+        var decision = SafeguardLogic.Decide(scope ?? Truth.True, effects);
+        return (results, Explanation(rules, answers, scope, results, decision, language), Verdict.From(decision, outcomes));
     }
 
     private static SafeguardResult Evaluate(ChecklistRules rules, int index, ReadOnlySpan<AnswerValue> answers, RuleCoverage? coverage, string? language)
@@ -260,42 +313,24 @@ public static class Evaluator
     /// </summary>
     internal static SafeguardOutcome Outcome(SafeguardRules safeguard, ReadOnlySpan<AnswerValue> answers)
     {
-        var when = safeguard.When?.Rule.Evaluate(answers);
-        var unless = safeguard.Unless?.Rule.Evaluate(answers);
-        if (when == Truth.False || unless == Truth.True)
+        var when = safeguard.When?.Rule.Evaluate(answers) ?? Truth.True;
+        var unless = safeguard.Unless?.Rule.Evaluate(answers) ?? Truth.False;
+        if (when != Truth.True || unless != Truth.False)
         {
-            return SafeguardOutcome.NotApplicable;
+            return SafeguardLogic.Applicable(when, unless, SafeguardOutcome.Satisfied);
         }
 
-        if (when == Truth.Unknown || unless == Truth.Unknown)
+        var tests = safeguard.Tests.Count <= 64 ? stackalloc Truth[safeguard.Tests.Count] : new Truth[safeguard.Tests.Count];
+        for (var i = 0; i < tests.Length; i++)
         {
-            return SafeguardOutcome.Unanswered;
+            tests[i] = safeguard.Tests[i].Met.Evaluate(answers);
         }
 
-        var rest = SafeguardOutcome.Satisfied;
-        var missing = false;
-        foreach (var test in safeguard.Tests)
-        {
-            var met = test.Met.Evaluate(answers);
-            if (met == Truth.False)
-            {
-                rest = SafeguardOutcome.NotSatisfied;
-            }
-
-            missing |= met == Truth.Unknown;
-        }
-
-        rest = rest == SafeguardOutcome.NotSatisfied ? rest : missing ? SafeguardOutcome.Unanswered : SafeguardOutcome.Satisfied;
+        var rest = SafeguardLogic.Tests(tests);
         for (var i = safeguard.Exceptions.Count - 1; i >= 0; i--)
         {
             var exception = safeguard.Exceptions[i];
-            var holds = exception.When.Rule.Evaluate(answers);
-            rest = holds switch
-            {
-                Truth.True => exception.Outcome,
-                Truth.False => rest,
-                _ => rest == exception.Outcome ? rest : SafeguardOutcome.Unanswered,
-            };
+            rest = SafeguardLogic.Except(rest, exception.When.Rule.Evaluate(answers), exception.Outcome);
         }
 
         return rest;
@@ -304,26 +339,19 @@ public static class Evaluator
     /// <summary>The decision alone, from every safeguard's outcome: what the definition of "still needed" compares.</summary>
     internal static Decision DecisionOnly(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers)
     {
-        switch (rules.Scope?.Condition.Rule.Evaluate(answers))
+        var scope = rules.Scope?.Condition.Rule.Evaluate(answers) ?? Truth.True;
+        if (scope != Truth.True)
         {
-            case Truth.False:
-                return Decision.OutsideInstrument;
-            case Truth.Unknown:
-                return Decision.Incomplete;
+            return SafeguardLogic.Decide(scope, 0);
         }
 
-        var must = false;
-        var incomplete = false;
-        var may = false;
+        var effects = 0;
         foreach (var safeguard in rules.Safeguards)
         {
-            var outcome = Outcome(safeguard, answers);
-            must |= MustRefuse(safeguard.Info, outcome);
-            incomplete |= LeavesIncomplete(safeguard.Info, outcome);
-            may |= MayRefuse(safeguard.Info, outcome);
+            effects |= SafeguardLogic.Effects(Outcome(safeguard, answers), safeguard.Info.Severity, safeguard.Info.RefusalGround);
         }
 
-        return must ? Decision.MustRefuse : incomplete ? Decision.Incomplete : may ? Decision.MayRefuse : Decision.Proceed;
+        return SafeguardLogic.Decide(Truth.True, effects);
     }
 
     /// <summary>
@@ -362,41 +390,26 @@ public static class Evaluator
 
     /// <summary>Whether a safeguard's result makes the request one that must be refused.</summary>
     internal static bool MustRefuse(SafeguardInfo safeguard, SafeguardOutcome outcome) =>
-        outcome == SafeguardOutcome.NotSatisfied && (safeguard.RefusalGround == RefusalGroundKind.Mandatory
-            || (safeguard.Severity == SafeguardSeverity.Blocking && safeguard.RefusalGround == RefusalGroundKind.None));
+        (SafeguardLogic.Effects(outcome, safeguard.Severity, safeguard.RefusalGround) & SafeguardLogic.MustRefuse) != 0;
 
     /// <summary>Whether a safeguard's result leaves the request incomplete.</summary>
     internal static bool LeavesIncomplete(SafeguardInfo safeguard, SafeguardOutcome outcome) =>
-        outcome == SafeguardOutcome.Unanswered && safeguard.Severity == SafeguardSeverity.Blocking;
+        (SafeguardLogic.Effects(outcome, safeguard.Severity, safeguard.RefusalGround) & SafeguardLogic.Incomplete) != 0;
 
     /// <summary>Whether a safeguard's result lets the requested state refuse.</summary>
     internal static bool MayRefuse(SafeguardInfo safeguard, SafeguardOutcome outcome) =>
-        outcome == SafeguardOutcome.NotSatisfied && safeguard.RefusalGround == RefusalGroundKind.Optional;
+        (SafeguardLogic.Effects(outcome, safeguard.Severity, safeguard.RefusalGround) & SafeguardLogic.MayRefuse) != 0;
 
-    /// <summary>The checklist's decision from its safeguards' results, with the explanation; the questions still needed are given.</summary>
-    private static AssessmentResult Decide(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, Truth? scope, IReadOnlyList<SafeguardResult> results, IReadOnlyList<QuestionInfo> stillNeeded, string? language)
+    /// <summary>The explanation of a decision from the safeguards' results, one line each.</summary>
+    private static List<string> Explanation(ChecklistRules rules, ReadOnlySpan<AnswerValue> answers, Truth? scope, IReadOnlyList<SafeguardResult> results, Decision decision, string? language)
     {
-        var checklist = rules.Id;
         var mustRefuse = results.Where(r => MustRefuse(r.Safeguard, r.Outcome)).ToList();
         var incomplete = results.Where(r => LeavesIncomplete(r.Safeguard, r.Outcome)).ToList();
         var mayRefuse = results.Where(r => MayRefuse(r.Safeguard, r.Outcome)).ToList();
 
-        // Whether the instrument governs the case comes first: outside its scope it creates no obligation at all,
-        // so its safeguards neither require nor forbid anything; while that is unknown, nothing else can be final.
-        var decision = scope == Truth.False ? Decision.OutsideInstrument
-            : scope == Truth.Unknown ? Decision.Incomplete
-            : mustRefuse.Count > 0 ? Decision.MustRefuse
-            : incomplete.Count > 0 ? Decision.Incomplete
-            : mayRefuse.Count > 0 ? Decision.MayRefuse
-            : Decision.Proceed;
-
         string W(string key, params string[] arguments) => Wording.Get(language, key, arguments);
         string Item(SafeguardResult result, string key) => W(key, result.Safeguard.Title.Get(language), Sources(result.Safeguard, language), result.Reason);
         string MustRefuseLine(SafeguardResult result) => Item(result, result.Safeguard.RefusalGround == RefusalGroundKind.Mandatory ? "item_mandatory" : "item_blocking");
-
-        // The rules and a copy of the answers stay with the result, so that it can be explained again in another language.
-        var kept = answers.ToArray();
-        AssessmentResult Result(List<string> lines) => new(checklist, decision, results, lines, stillNeeded) { Language = language, Rules = rules, Answers = kept };
 
         var explanation = new List<string>();
         if (decision == Decision.OutsideInstrument)
@@ -411,7 +424,7 @@ public static class Evaluator
                 explanation.AddRange(bars.Select(MustRefuseLine));
             }
 
-            return Result(explanation);
+            return explanation;
         }
 
         if (scope == Truth.Unknown)
@@ -428,7 +441,7 @@ public static class Evaluator
                 explanation.AddRange(incomplete.Select(r => Item(r, "item_unanswered")));
             }
 
-            return Result(explanation);
+            return explanation;
         }
 
         switch (decision)
@@ -457,7 +470,7 @@ public static class Evaluator
             explanation.AddRange(advice.Select(r => Item(r, "item_advisory")));
         }
 
-        return Result(explanation);
+        return explanation;
     }
 
     /// <summary>A safeguard's citations, basis and hedges, for an explanation line: "ETS 24, Art. 3(2); basis: treaty text".</summary>

@@ -24,26 +24,84 @@ public sealed record SafeguardResult(SafeguardInfo Safeguard, SafeguardOutcome O
     public bool RefusalGroundHolds => Safeguard.RefusalGround != RefusalGroundKind.None && Outcome == SafeguardOutcome.NotSatisfied;
 }
 
-/// <summary>The result of validating answers against a checklist.</summary>
-/// <param name="Checklist">The checklist's qualified name, e.g. "budapest.extradition-review".</param>
-/// <param name="Decision">The decision.</param>
-/// <param name="Safeguards">Every safeguard's result, in checklist order.</param>
-/// <param name="Explanation">Why the decision was reached, naming answers and citations, one line each.</param>
-/// <param name="StillNeeded">The unanswered questions that can still change the decision: ask only these.</param>
-public sealed record AssessmentResult(
-    string Checklist,
-    Decision Decision,
-    IReadOnlyList<SafeguardResult> Safeguards,
-    IReadOnlyList<string> Explanation,
-    IReadOnlyList<QuestionInfo> StillNeeded)
+/// <summary>
+/// The result of validating answers against a checklist. The decision and the outcomes (<see cref="Verdict"/>) are
+/// worked out when it is made; the reasons, the explanation and the questions still needed are built from the
+/// answers kept with it when first read, so a caller that acts only on the decision pays for none of them.
+/// </summary>
+/// <remarks>
+/// Reading it from several threads is safe: each lazy part is a pure function of the kept answers, so two threads
+/// that build it at once build the same thing.
+/// </remarks>
+public sealed class AssessmentResult
 {
+    private readonly ChecklistRules? rules;
+    private readonly AnswerValue[]? answers;
+    private IReadOnlyList<SafeguardResult>? safeguards;
+    private IReadOnlyList<string>? explanation;
+    private IReadOnlyList<QuestionInfo>? stillNeeded;
+
+    /// <summary>A result given in full, for code that assesses without the evaluator (a test double, a stored result).</summary>
+    /// <param name="checklist">The checklist's qualified name, e.g. "budapest.extradition-review".</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="safeguards">Every safeguard's result, in checklist order.</param>
+    /// <param name="explanation">Why the decision was reached, one line each.</param>
+    /// <param name="stillNeeded">The unanswered questions that can still change the decision.</param>
+    public AssessmentResult(string checklist, Decision decision, IReadOnlyList<SafeguardResult> safeguards, IReadOnlyList<string> explanation, IReadOnlyList<QuestionInfo> stillNeeded)
+    {
+        Checklist = checklist ?? throw new ArgumentNullException(nameof(checklist));
+        this.safeguards = safeguards ?? throw new ArgumentNullException(nameof(safeguards));
+        this.explanation = explanation ?? throw new ArgumentNullException(nameof(explanation));
+        this.stillNeeded = stillNeeded ?? throw new ArgumentNullException(nameof(stillNeeded));
+        var outcomes = new SafeguardOutcome[safeguards.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = safeguards[i].Outcome;
+        }
+
+        Verdict = Verdict.From(decision, outcomes);
+    }
+
+    /// <summary>A result of the evaluator: what is not given is built from the rules and the answers when first read.</summary>
+    internal AssessmentResult(ChecklistRules rules, AnswerValue[] answers, Verdict verdict, string? language, IReadOnlyList<SafeguardResult>? safeguards, IReadOnlyList<string>? explanation)
+    {
+        this.rules = rules;
+        this.answers = answers;
+        Checklist = rules.Id;
+        Verdict = verdict;
+        Language = language;
+        this.safeguards = safeguards;
+        this.explanation = explanation;
+    }
+
+    /// <summary>The checklist's qualified name, e.g. "budapest.extradition-review".</summary>
+    public string Checklist { get; }
+
+    /// <summary>The decision and every safeguard's outcome, with nothing explained.</summary>
+    public Verdict Verdict { get; }
+
+    /// <summary>The decision.</summary>
+    public Decision Decision => Verdict.Decision;
+
+    /// <summary>Every safeguard's result with its reason, in checklist order.</summary>
+    public IReadOnlyList<SafeguardResult> Safeguards => safeguards ?? Explain().Safeguards;
+
+    /// <summary>Why the decision was reached, naming answers and citations, one line each.</summary>
+    public IReadOnlyList<string> Explanation => explanation ?? Explain().Explanation;
+
+    /// <summary>The unanswered questions that can still change the decision, the one that settles most first: ask only these.</summary>
+    public IReadOnlyList<QuestionInfo> StillNeeded => stillNeeded ??= rules!.Analysis.StillNeeded(answers, Verdict);
+
     /// <summary>The language of the reasons and the explanation; null for English.</summary>
-    public string? Language { get; init; }
+    public string? Language { get; }
 
-    // What the result was reached from, so that it can be explained again in another language.
-    internal ChecklistRules? Rules { get; init; }
-
-    internal AnswerValue[]? Answers { get; init; }
+    private (IReadOnlyList<SafeguardResult> Safeguards, IReadOnlyList<string> Explanation) Explain()
+    {
+        var (results, lines, _) = Evaluator.Explain(rules!, answers, null, Language);
+        safeguards = results;
+        explanation = lines;
+        return (results, lines);
+    }
 
     /// <summary>
     /// The same assessment with its reasons and explanation in <paramref name="language"/> (one of
@@ -53,12 +111,12 @@ public sealed record AssessmentResult(
     /// <exception cref="InvalidOperationException">The result was not made by the evaluator, so there is nothing to explain again.</exception>
     public AssessmentResult In(string language)
     {
-        if (Rules is null || Answers is null)
+        if (rules is null || answers is null)
         {
             throw new InvalidOperationException("This result for checklist '" + Checklist + "' was not made by Evaluator.Validate, so it cannot be explained in another language; validate the answers again with the language.");
         }
 
-        return Evaluator.Validate(Rules, Answers, null, language);
+        return new AssessmentResult(rules, answers, Verdict, language, null, null) { stillNeeded = stillNeeded };
     }
 
     /// <summary>The result for one safeguard, by its qualified name.</summary>

@@ -77,8 +77,6 @@ public abstract class Rule
 
     /// <summary>Every question the rule reads, with the values it compares them with, for the still-needed analysis.</summary>
     internal abstract void Visit(IRuleVisitor visitor);
-
-    internal static Truth Of(bool value) => value ? Truth.True : Truth.False;
 }
 
 /// <summary>Receives the atoms of a rule: what it asks of each question.</summary>
@@ -107,8 +105,7 @@ internal sealed class ConstantRule(Truth value) : Rule
 
 internal sealed class AnswerRule(int question) : Rule
 {
-    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers) =>
-        answers[question].Kind == AnswerValueKind.YesNo ? Of(answers[question].AsBool) : Truth.Unknown;
+    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers) => Atoms.Yes(answers[question]);
 
     internal override void Visit(IRuleVisitor visitor) => visitor.Read(question);
 }
@@ -149,30 +146,7 @@ internal sealed class ChainRule(bool all, Rule[] operands) : Rule
 
 internal sealed class CompareRule(int question, Comparison comparison, AnswerValue value, int other) : Rule
 {
-    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers)
-    {
-        var left = answers[question];
-        var right = other >= 0 ? answers[other] : value;
-        if (!left.IsAnswered || !right.IsAnswered)
-        {
-            return Truth.Unknown;
-        }
-
-        if (comparison is Comparison.Equal or Comparison.NotEqual)
-        {
-            var equal = left.Kind == AnswerValueKind.Text ? string.Equals(left.AsText, right.AsText, StringComparison.Ordinal) : left.AsNumber == right.AsNumber;
-            return Of(equal == (comparison == Comparison.Equal));
-        }
-
-        var order = left.AsNumber.CompareTo(right.AsNumber);
-        return Of(comparison switch
-        {
-            Comparison.Less => order < 0,
-            Comparison.LessOrEqual => order <= 0,
-            Comparison.Greater => order > 0,
-            _ => order >= 0,
-        });
-    }
+    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers) => Atoms.Compare(answers[question], comparison, other >= 0 ? answers[other] : value);
 
     internal override void Visit(IRuleVisitor visitor)
     {
@@ -191,29 +165,7 @@ internal sealed class CompareRule(int question, Comparison comparison, AnswerVal
 
 internal sealed class InRule(int question, AnswerValue[] values) : Rule
 {
-    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers)
-    {
-        var answer = answers[question];
-        if (!answer.IsAnswered)
-        {
-            return Truth.Unknown;
-        }
-
-        if (answer.Kind != AnswerValueKind.List)
-        {
-            return Of(Array.IndexOf(values, answer) >= 0);
-        }
-
-        foreach (var item in answer.Items)
-        {
-            if (Array.IndexOf(values, item) >= 0)
-            {
-                return Truth.True;
-            }
-        }
-
-        return Truth.False;
-    }
+    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers) => Atoms.In(answers[question], values);
 
     internal override void Visit(IRuleVisitor visitor)
     {
@@ -224,24 +176,7 @@ internal sealed class InRule(int question, AnswerValue[] values) : Rule
 
 internal sealed class ContainsRule(int question, AnswerValue element) : Rule
 {
-    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers)
-    {
-        var answer = answers[question];
-        if (answer.Kind != AnswerValueKind.List)
-        {
-            return Truth.Unknown;
-        }
-
-        foreach (var item in answer.Items)
-        {
-            if (item.Equals(element))
-            {
-                return Truth.True;
-            }
-        }
-
-        return Truth.False;
-    }
+    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers) => Atoms.Contains(answers[question], element);
 
     internal override void Visit(IRuleVisitor visitor)
     {
@@ -252,7 +187,7 @@ internal sealed class ContainsRule(int question, AnswerValue element) : Rule
 
 internal sealed class AnsweredRule(int question) : Rule
 {
-    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers) => Of(answers[question].IsAnswered);
+    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers) => Atoms.IsAnswered(answers[question]);
 
     internal override void Visit(IRuleVisitor visitor)
     {
@@ -263,22 +198,7 @@ internal sealed class AnsweredRule(int question) : Rule
 
 internal sealed class ProvidedRule(int question, bool empty) : Rule
 {
-    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers)
-    {
-        var answer = answers[question];
-        if (!answer.IsAnswered)
-        {
-            return Truth.Unknown;
-        }
-
-        if (answer.Kind != AnswerValueKind.List)
-        {
-            // A text that is not blank; a blank one counts as unanswered (above).
-            return empty ? Truth.False : Truth.True;
-        }
-
-        return Of((answer.Items.Length == 0) == empty);
-    }
+    public override Truth Evaluate(ReadOnlySpan<AnswerValue> answers) => empty ? Atoms.Empty(answers[question]) : Atoms.Provided(answers[question]);
 
     internal override void Visit(IRuleVisitor visitor) => visitor.Read(question);
 }

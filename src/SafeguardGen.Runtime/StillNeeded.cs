@@ -119,7 +119,7 @@ internal sealed class StillNeededAnalysis
         return Effects(safeguard, SafeguardOutcome.NotSatisfied) | Effects(safeguard, SafeguardOutcome.Unanswered);
     }
 
-    internal IReadOnlyList<QuestionInfo> StillNeeded(ReadOnlySpan<AnswerValue> answers, IReadOnlyList<SafeguardResult> results)
+    internal IReadOnlyList<QuestionInfo> StillNeeded(ReadOnlySpan<AnswerValue> answers, Verdict verdict)
     {
         // The effects of safeguards whose questions are all answered are fixed.
         var groups = new UnionFind(rules.Questions.Count);
@@ -145,7 +145,7 @@ internal sealed class StillNeededAnalysis
 
             if (first < 0)
             {
-                fixedEffects |= IsScope(s) ? EffectsAt(s, answers) : Effects(rules.Safeguards[s].Info, results[s].Outcome);
+                fixedEffects |= IsScope(s) ? EffectsAt(s, answers) : Effects(rules.Safeguards[s].Info, verdict[s]);
             }
             else
             {

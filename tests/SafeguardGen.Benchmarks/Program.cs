@@ -90,7 +90,7 @@ internal static class Program
         Check(generator.TreatyKeystrokeSmall().GetRunResult().GeneratedTrees.Length > 0, "small project keystroke");
 
         var decisions = ValidationBenchmarks.Check();
-        Check(decisions.All(d => d.Decision == SafeguardGen.Decision.MustRefuse), "RulesEngine and the generated validator agree on the sample");
+        Check(decisions.All(d => d.Decision == SafeguardGen.Decision.MustRefuse), "RulesEngine, the generated Decide and Validate, and the interpreter agree on the sample");
 
         Check(Corpus.Create(3).SequenceEqual(Corpus.Create(3)), "the corpus is deterministic");
         foreach (var (name, make) in Scaling.Shapes)

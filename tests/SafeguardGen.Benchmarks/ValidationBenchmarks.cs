@@ -39,6 +39,7 @@ public class ValidationBenchmarks
 
     private RulesEngine.RulesEngine engine = null!;
     private ExtraditionReviewAnswers answers = null!;
+    private AnswerValue[] values = null!;
 
     public static ExtraditionReviewAnswers SampleAnswers() => JsonSerializer.Deserialize<ExtraditionReviewAnswers>("""
         {
@@ -61,6 +62,10 @@ public class ValidationBenchmarks
     {
         engine = new RulesEngine.RulesEngine([JsonSerializer.Deserialize<Workflow>(Workflow)!], new ReSettings());
         answers = SampleAnswers();
+
+        // The answers by position, as the result keeps them: the interpreter's input, converted once.
+        values = (AnswerValue[])typeof(AssessmentResult).GetField("answers", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .GetValue(ExtraditionReviewChecklist.Validate(answers))!;
     }
 
     [Benchmark(Baseline = true, Description = "RulesEngine, JSON workflow")]
@@ -71,13 +76,43 @@ public class ValidationBenchmarks
         return failed.Contains("scope") ? Decision.OutsideInstrument : failed.Overlaps(Mandatory) ? Decision.MustRefuse : failed.Overlaps(Optional) ? Decision.MayRefuse : Decision.Proceed;
     }
 
-    [Benchmark(Description = "SafeguardGen generated Validate")]
+    /// <summary>The decision alone, in straight-line generated code: the path of a caller that only acts on it.</summary>
+    [Benchmark(Description = "SafeguardGen generated Decide (verdict)")]
+    public Decision GeneratedDecide() => ExtraditionReviewChecklist.Decide(answers).Decision;
+
+    /// <summary>The decision through the full result, whose explanation is built only when read (here never).</summary>
+    [Benchmark(Description = "SafeguardGen generated Validate, decision read")]
     public Decision GeneratedValidate() => ExtraditionReviewChecklist.Validate(answers).Decision;
+
+    /// <summary>Everything a caseworker sees: the reasons, the explanation and the questions still needed.</summary>
+    [Benchmark(Description = "SafeguardGen generated Validate, all explained")]
+    public int GeneratedExplained()
+    {
+        var result = ExtraditionReviewChecklist.Validate(answers);
+        return result.Explanation.Count + result.Safeguards[0].Reason.Length + result.StillNeeded.Count;
+    }
+
+    /// <summary>
+    /// The path before this work: the interpreter building every reason, the explanation and the questions still
+    /// needed eagerly (answers already converted, which flatters it slightly).
+    /// </summary>
+    [Benchmark(Description = "Interpreter, eager (the earlier Validate)")]
+    public int EagerInterpreter()
+    {
+        var result = Evaluator.Validate(ExtraditionReviewChecklist.Rules, values);
+        return result.Explanation.Count + result.Safeguards[0].Reason.Length + result.StillNeeded.Count;
+    }
 
     public static IReadOnlyList<(string Name, Decision Decision)> Check()
     {
         var benchmark = new ValidationBenchmarks();
         benchmark.Setup();
-        return [("RulesEngine", benchmark.RulesEngineWorkflow()), ("SafeguardGen", benchmark.GeneratedValidate())];
+        return
+        [
+            ("RulesEngine", benchmark.RulesEngineWorkflow()),
+            ("SafeguardGen Decide", benchmark.GeneratedDecide()),
+            ("SafeguardGen Validate", benchmark.GeneratedValidate()),
+            ("Interpreter", Evaluator.Validate(ExtraditionReviewChecklist.Rules, benchmark.values).Decision),
+        ];
     }
 }

@@ -12,7 +12,8 @@ namespace SafeguardGen.Scenarios.Tests;
 /// <summary>
 /// The scenario runner decides from the .treaty model; an app decides with the generated validator. For random
 /// answers to every example checklist both must give the same decision, outcomes, reasons, explanation and
-/// questions still needed, in the same order. The generated side reads the answers as JSON, as an app would.
+/// questions still needed, in the same order; the generated straight-line verdict (<c>Decide</c>) and the
+/// interpreter's (<c>Evaluator.Decide</c>) must equal them. The generated side reads the answers as JSON, as an app would.
 /// </summary>
 public sealed class AgreementTests
 {
@@ -31,8 +32,12 @@ public sealed class AgreementTests
             values =>
             {
                 var expected = Evaluator.Validate(rules, values);
-                var actual = generated.ValidateJson(Json(layout, values));
+                var json = Json(layout, values);
+                var actual = generated.ValidateJson(json);
                 Assert.Equal(expected.Decision, actual.Decision);
+                Assert.Equal(expected.Verdict, actual.Verdict);
+                Assert.Equal(expected.Verdict, Evaluator.Decide(rules, values));
+                Assert.Equal(expected.Verdict, Decide(generated, json));
                 Assert.Equal(expected.Safeguards.Select(s => (s.Safeguard.Id, s.Outcome, s.Reason)), actual.Safeguards.Select(s => (s.Safeguard.Id, s.Outcome, s.Reason)));
                 Assert.Equal(expected.Explanation, actual.Explanation);
                 Assert.Equal(expected.StillNeeded.Select(q => q.Id), actual.StillNeeded.Select(q => q.Id));
@@ -51,6 +56,17 @@ public sealed class AgreementTests
 
         Assert.Equal(generated.Questions.Select(q => (q.Id, q.Ask.Text, q.Type, q.IsList, q.SatisfiedBy, string.Join(",", q.Options.Select(o => o.Id)))), rules.Questions.Select(q => (q.Id, q.Ask.Text, q.Type, q.IsList, q.SatisfiedBy, string.Join(",", q.Options.Select(o => o.Id)))));
         Assert.Equal(generated.Safeguards.Select(s => (s.Info.Id, s.Info.Severity, s.Info.RefusalGround, string.Join(";", s.Info.Citations), string.Join(",", s.Reads))), rules.Safeguards.Select(s => (s.Info.Id, s.Info.Severity, s.Info.RefusalGround, string.Join(";", s.Info.Citations), string.Join(",", s.Reads))));
+    }
+
+    /// <summary>
+    /// The generated straight-line <c>Decide</c> on the answers read from JSON (choice lists as bit masks): the
+    /// verdict an app that only acts on the decision gets.
+    /// </summary>
+    private static Verdict Decide(IChecklist checklist, string json)
+    {
+        var type = checklist.GetType();
+        var answers = typeof(AnswersJson).GetMethod(nameof(AnswersJson.Read))!.MakeGenericMethod(checklist.AnswersType).Invoke(null, [json]);
+        return (Verdict)type.GetMethod("Decide", [checklist.AnswersType])!.Invoke(null, [answers])!;
     }
 
     /// <summary>A random answer (or none) for each question: values around the checklist's constants, every option, blank texts.</summary>

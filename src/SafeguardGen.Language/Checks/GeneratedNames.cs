@@ -54,6 +54,7 @@ public static class GeneratedNames
         "StillNeededCheck", "StillNeededComparison", "TestRule", "TruthSeen", "Wording",
         "Hedge", "Quote", "SafeguardBasis", "ScopeRule",
         "ComparisonInfo", "ComparisonRelationship", "ExcessPowerInfo", "JudgementInfo", "RefusalGroundStrength",
+        "Atoms", "SafeguardLogic", "Verdict",
     };
 
     public static GeneratedNamesResult Check(IEnumerable<ChecklistTypes> checklists)

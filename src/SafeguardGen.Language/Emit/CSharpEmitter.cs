@@ -81,7 +81,7 @@ public sealed class CSharpEmitter
 
         // Private helpers (question metadata fields, evaluate methods) begin with a lower-case letter, which no
         // Pascal-cased .treaty name does, so they need no place in this table and can never collide.
-        var checklistMembers = Members(slice.ChecklistClass, "Id", "Title", "Languages", "Safeguards", "Facts", "Validate", "ValidateJson", "Instance", "AnswersType", "AnswersSchema", "Rules");
+        var checklistMembers = Members(slice.ChecklistClass, "Id", "Title", "Languages", "Safeguards", "Facts", "Validate", "ValidateJson", "Decide", "Instance", "AnswersType", "AnswersSchema", "Rules");
         foreach (var safeguard in slice.Safeguards)
         {
             safeguardProperty[safeguard.Name] = checklistMembers.Claim(CSharpNames.Pascal(safeguard.Name.Name), CSharpNames.Pascal(safeguard.Name.Treaty));
@@ -305,8 +305,27 @@ public sealed class CSharpEmitter
         w.Line();
         w.Line(Rt + "ChecklistRules " + Rt + "IChecklist.Rules => Rules;");
         w.Line();
-        w.Summary("Validates answers: each safeguard's outcome, the decision, its explanation with citations, and the questions still needed.");
+        w.Summary("Validates answers: the decision and each safeguard's outcome at once; the reasons, the explanation with citations and the questions still needed when they are first read.");
         w.Open("public static " + Rt + "AssessmentResult Validate(" + Answers + " answers)");
+        EmitValues("List");
+        w.Line("return " + Rt + "Evaluator.Explainable(Rules, values, decide(values));");
+        w.Close();
+        w.Line();
+        w.Summary("Works out the decision and each safeguard's outcome, explaining nothing: with no list of more than 64 choices among the answers, it allocates nothing.");
+        w.Open("public static " + Rt + "Verdict Decide(" + Answers + " answers)");
+        EmitValues("Mask");
+        w.Line("return decide(values);");
+        w.Close();
+        EmitDecide();
+        w.Close();
+    }
+
+    /// <summary>
+    /// The answers by position, on the stack; a list of choices is kept as <paramref name="choices"/>: a copy of the
+    /// list (kept with an explainable result), or a bit mask (nothing allocated, for a verdict).
+    /// </summary>
+    private void EmitValues(string choices)
+    {
         w.Line("global::System.ArgumentNullException.ThrowIfNull(answers);");
         var owners = OrderedQuestions.Select(q => q.Path).Distinct().ToList();
         var locals = new Dictionary<string, string>();
@@ -314,34 +333,140 @@ public sealed class CSharpEmitter
         {
             var local = "a" + locals.Count.ToString(CultureInfo.InvariantCulture);
             locals[owner] = local;
-            var type = owner == "Facts" ? Answers + ".FactAnswers" : Answers + "." + ownerClass[slice.Safeguards.First(s => ownerProperty[s.Name] == owner).Name];
-            w.Line("var " + local + " = answers." + owner + " ?? new " + type + "();");
+            w.Line("var " + local + " = answers." + owner + " ?? " + EmptyAnswers(owner) + ";");
         }
 
         w.Line("global::System.ReadOnlySpan<" + Rt + "AnswerValue> values =");
         w.Line("[");
         foreach (var q in OrderedQuestions)
         {
-            w.Line("    " + AnswerValue(q, locals[q.Path] + "." + q.Property) + ",");
+            w.Line("    " + AnswerValue(q, locals[q.Path] + "." + q.Property, choices) + ",");
         }
 
         w.Line("];");
-        w.Line("return " + Rt + "Evaluator.Validate(Rules, values);");
+    }
+
+    /// <summary>The field holding the empty answers of an owner (a safeguard or the facts), read when the answers leave it null.</summary>
+    private static string EmptyAnswers(string owner) => "empty" + owner;
+
+    private string OwnerType(string owner) =>
+        owner == "Facts" ? Answers + ".FactAnswers" : Answers + "." + ownerClass[slice.Safeguards.First(s => ownerProperty[s.Name] == owner).Name];
+
+    /// <summary>The number of safeguards decided by one generated method: the outcomes of one word of a verdict.</summary>
+    private const int SafeguardsPerWord = 32;
+
+    /// <summary>
+    /// The straight-line decision: each safeguard's conditions and tests as calls to the runtime's atoms and
+    /// connectives, its outcome packed into a word, its effect on the decision or-ed in; one method per 32
+    /// safeguards, so that no method grows with the checklist. The interpreter (<c>Evaluator.Decide</c>) works the
+    /// same verdict out from <c>Rules</c>, and the runtime's steps (<c>SafeguardLogic</c>) are shared by both.
+    /// </summary>
+    private void EmitDecide()
+    {
+        var sets = new List<string>();
+        var count = layout.Safeguards.Count;
+        var words = System.Math.Max(1, (count + SafeguardsPerWord - 1) / SafeguardsPerWord);
+        w.Line();
+        foreach (var owner in OrderedQuestions.Select(q => q.Path).Distinct())
+        {
+            w.Line("private static readonly " + OwnerType(owner) + " " + EmptyAnswers(owner) + " = new " + OwnerType(owner) + "();");
+        }
+
+        w.Line();
+        w.Open("private static " + Rt + "Verdict decide(global::System.ReadOnlySpan<" + Rt + "AnswerValue> v)");
+        w.Line("var effects = 0;");
+        w.Line("var first = outcomes0(v, ref effects);");
+        if (words > 1)
+        {
+            w.Line("var more = new ulong[" + Int(words - 1) + "];");
+            for (var word = 1; word < words; word++)
+            {
+                w.Line("more[" + Int(word - 1) + "] = outcomes" + Int(word) + "(v, ref effects);");
+            }
+        }
+
+        w.Line("var scope = " + (layout.Scope is null ? Rt + "Truth.True" : Straight(layout.Scope.Rule, sets)) + ";");
+        w.Line("return new " + Rt + "Verdict(" + Rt + "SafeguardLogic.Decide(scope, effects), " + Int(count) + ", first, " + (words > 1 ? "more" : "null") + ");");
         w.Close();
+        for (var word = 0; word < words; word++)
+        {
+            w.Line();
+            w.Open("private static ulong outcomes" + Int(word) + "(global::System.ReadOnlySpan<" + Rt + "AnswerValue> v, ref int effects)");
+            w.Line("var word = 0UL;");
+            w.Line(Rt + "SafeguardOutcome o;");
+            for (var i = word * SafeguardsPerWord; i < System.Math.Min(count, (word + 1) * SafeguardsPerWord); i++)
+            {
+                EmitOutcome(layout.Safeguards[i], i % SafeguardsPerWord, sets);
+            }
+
+            w.Line("return word;");
+            w.Close();
+        }
+
+        for (var i = 0; i < sets.Count; i++)
+        {
+            w.Line();
+            w.Line("private static readonly " + Rt + "AnswerValue[] set" + Int(i) + " = " + sets[i] + ";");
+        }
+    }
+
+    /// <summary>One safeguard's outcome: whether it applies, then its tests, then its exceptions from the lowest priority up.</summary>
+    private void EmitOutcome(LoweredSafeguard lowered, int slot, List<string> sets)
+    {
+        var safeguard = lowered.Safeguard;
+        w.Line("// " + safeguard.Name);
+        var when = lowered.When is null ? Rt + "Truth.True" : Straight(lowered.When, sets);
+        var unless = lowered.Unless is null ? Rt + "Truth.False" : Straight(lowered.Unless, sets);
+        w.Line("o = " + Rt + "SafeguardLogic.Applicable(" + when + ", " + unless + ", " + Rt + "SafeguardOutcome.Satisfied);");
+        w.Open("if (o == " + Rt + "SafeguardOutcome.Satisfied)");
+        w.Line("o = " + Rt + "SafeguardLogic.Tests([" + string.Join(", ", lowered.Tests.Select(t => Straight(t.Met, sets))) + "]);");
+        for (var i = lowered.Exceptions.Count - 1; i >= 0; i--)
+        {
+            var (exception, holds) = lowered.Exceptions[i];
+            w.Line("o = " + Rt + "SafeguardLogic.Except(o, " + Straight(holds, sets) + ", " + Rt + "SafeguardOutcome." + exception.Outcome + ");");
+        }
+
         w.Close();
+        w.Line("effects |= " + Rt + "SafeguardLogic.Effects(o, " + Rt + "SafeguardSeverity." + safeguard.Severity + ", " + Rt + "RefusalGroundKind." + (safeguard.RefusalGround == RefusalGround.None ? "None" : safeguard.RefusalGround.ToString()) + ");");
+        w.Line("word |= (ulong)o << " + Int(2 * slot) + ";");
+    }
+
+    /// <summary>
+    /// A lowered rule as one C# expression over the answers <c>v</c>: the same atoms and connectives the interpreter
+    /// evaluates. Rules nest only as deep as conditions (64 levels); chains are shallow trees of span calls; the values
+    /// of an <c>in</c> live in a static array, so a long list costs no stack.
+    /// </summary>
+    private static string Straight(LoweredRule rule, List<string> sets) => rule.Operation switch
+    {
+        RuleOperation.Constant => Rt + "Truth." + rule.Truth,
+        RuleOperation.Answer => Rt + "Atoms.Yes(v[" + Int(rule.Question) + "])",
+        RuleOperation.Not => Rt + "Logic.Not(" + Straight(rule.Operands[0], sets) + ")",
+        RuleOperation.All => Chain(Rt + "Logic.And", rule.Operands.Select(o => Straight(o, sets)).ToList()),
+        RuleOperation.Any => Chain(Rt + "Logic.Or", rule.Operands.Select(o => Straight(o, sets)).ToList()),
+        RuleOperation.Compare => Rt + "Atoms.Compare(v[" + Int(rule.Question) + "], " + Rt + "Comparison." + rule.Comparison + ", " + Value(rule.Values[0]) + ")",
+        RuleOperation.CompareQuestions => Rt + "Atoms.Compare(v[" + Int(rule.Question) + "], " + Rt + "Comparison." + rule.Comparison + ", v[" + Int(rule.Other) + "])",
+        RuleOperation.In => Rt + "Atoms.In(v[" + Int(rule.Question) + "], " + Set(rule, sets) + ")",
+        RuleOperation.Contains => Rt + "Atoms.Contains(v[" + Int(rule.Question) + "], " + Value(rule.Values[0]) + ")",
+        _ => Rt + "Atoms." + rule.Operation + "(v[" + Int(rule.Question) + "])",
+    };
+
+    private static string Set(LoweredRule rule, List<string> sets)
+    {
+        sets.Add(Array(Rt + "AnswerValue", rule.Values.Select(Value)));
+        return "set" + Int(sets.Count - 1);
     }
 
     /// <summary>Every question in the order of its position in the rules.</summary>
     private IEnumerable<QuestionEmit> OrderedQuestions => layout.Questions.Select(q => questions[q.Key]);
 
-    private static string AnswerValue(QuestionEmit q, string access)
+    private static string AnswerValue(QuestionEmit q, string access, string choices)
     {
         if (q.EnumType is null)
         {
             return Rt + "AnswerValue.Of(" + access + ")";
         }
 
-        return q.Question.Type.IsList ? Rt + "AnswerValue.OfChoices(" + access + ")" : Rt + "AnswerValue.Of(" + access + ")";
+        return q.Question.Type.IsList ? Rt + "AnswerValue.OfChoices" + (choices == "Mask" ? "Mask" : string.Empty) + "(" + access + ")" : Rt + "AnswerValue.Of(" + access + ")";
     }
 
     private static string SafeguardRules(LoweredSafeguard lowered, string info)
