@@ -206,6 +206,53 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void A_missing_translation_names_what_the_text_belongs_to_and_how_to_add_it()
+    {
+        var result = Support.Compile(("t.treaty", """
+            treaty demo {
+              title "Demo"
+              reference "ETS 185"
+              translations fr
+            }
+
+            fact coercive : choice {
+              ask "Coercive?"
+              option a "A"
+            }
+
+            safeguard s : legality {
+              title "S"
+              cite demo article 1
+              question q : choice {
+                ask "Q?"
+                guidance "G"
+                option x "X"
+                satisfied-by any-of x
+              }
+              exception e {
+                when coercive == a
+                outcome satisfied
+                priority 1
+                because "B"
+              }
+            }
+            """));
+
+        Assert.Equal(
+        [
+            "Treaty 'demo' has no title in 'fr', a language this file declares; add 'title@fr \"...\"'",
+            "Fact 'coercive' has no ask in 'fr', a language this file declares; add 'ask@fr \"...\"'",
+            "Option 'a' of fact 'coercive' has no label in 'fr', a language this file declares; add '@fr \"...\"' after its label",
+            "Safeguard 's' has no title in 'fr', a language this file declares; add 'title@fr \"...\"'",
+            "Question 'q' of safeguard 's' has no ask in 'fr', a language this file declares; add 'ask@fr \"...\"'",
+            "Question 'q' of safeguard 's' has no guidance in 'fr', a language this file declares; add 'guidance@fr \"...\"'",
+            "Option 'x' of question 'q' of safeguard 's' has no label in 'fr', a language this file declares; add '@fr \"...\"' after its label",
+            "Exception 'e' of safeguard 's' has no because in 'fr', a language this file declares; add 'because@fr \"...\"'",
+        ],
+            result.Diagnostics.Where(d => d.Id == "SG0240").Select(d => d.Message));
+    }
+
+    [Fact]
     public void The_order_of_the_input_files_changes_nothing()
     {
         var files = Support.ExampleFiles().ToList();

@@ -23,6 +23,12 @@ internal sealed partial class Binder
     /// <summary>The condition as written, with white space folded, for explanations.</summary>
     private static string ConditionText(Scope scope, ExpressionSyntax syntax)
     {
+        // A name on its own (the left side of every comparison) is its own text: no builder, no copy.
+        if (syntax is NameExpressionSyntax name)
+        {
+            return name.Name.Text;
+        }
+
         var builder = new System.Text.StringBuilder();
         AppendConditionText(builder, syntax, parentOperator: null);
         return builder.ToString();

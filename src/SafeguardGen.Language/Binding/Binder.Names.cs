@@ -84,7 +84,7 @@ internal sealed partial class Binder
             return scope.Name;
         }
 
-        if (knownTreaties.Contains(prefix))
+        if (IsKnownTreaty(prefix))
         {
             Report(scope, DiagnosticDescriptors.TreatyNotImported, name.Span, name.Text, prefix);
             return null;

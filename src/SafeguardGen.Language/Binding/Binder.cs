@@ -27,8 +27,12 @@ internal sealed partial class Binder
     private readonly Dictionary<QualifiedName, Measure> measures = new();
     private readonly Dictionary<QualifiedName, Profile> profiles = new();
 
-    /// <summary>Every treaty name among all the inputs, which may be more than the files bound together.</summary>
-    private HashSet<string> knownTreaties = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Every treaty name among all the inputs, which may be more than the files bound together, in ordinal order.
+    /// Shared by every file's binder and searched, never copied: a project of n files would otherwise build n sets
+    /// of n names.
+    /// </summary>
+    private IReadOnlyList<string> knownTreaties = Array.Empty<string>();
 
     /// <param name="files">The files to bind together.</param>
     /// <param name="knownTreaties">Every treaty name among all inputs, when <paramref name="files"/> are only some of them.</param>
@@ -43,7 +47,11 @@ internal sealed partial class Binder
 
         if (knownTreaties is not null)
         {
-            binder.knownTreaties = new HashSet<string>(knownTreaties, StringComparer.Ordinal);
+            binder.knownTreaties = knownTreaties as IReadOnlyList<string> ?? knownTreaties.ToList();
+            if (!IsOrdinallySorted(binder.knownTreaties))
+            {
+                binder.knownTreaties = binder.knownTreaties.OrderBy(name => name, StringComparer.Ordinal).ToList();
+            }
         }
 
         var model = binder.Run(files);
@@ -53,7 +61,6 @@ internal sealed partial class Binder
     private TreatyModel Run(IReadOnlyList<ParsedFile> files)
     {
         DeclareTreaties(files);
-        knownTreaties.UnionWith(scopes.Keys);
         foreach (var scope in scopes.Values)
         {
             DeclareSymbols(scope);
@@ -104,6 +111,50 @@ internal sealed partial class Binder
         }
 
         return new TreatyModel(scopes.Values.Select(BuildTreaty).ToEquatableArray());
+    }
+
+    /// <summary>Whether a treaty of that name is among the inputs: one bound here, or one named in <see cref="knownTreaties"/>.</summary>
+    private bool IsKnownTreaty(string name)
+    {
+        if (scopes.ContainsKey(name))
+        {
+            return true;
+        }
+
+        int low = 0, high = knownTreaties.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = string.CompareOrdinal(knownTreaties[middle], name);
+            if (order == 0)
+            {
+                return true;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOrdinallySorted(IReadOnlyList<string> names)
+    {
+        for (var i = 1; i < names.Count; i++)
+        {
+            if (string.CompareOrdinal(names[i - 1], names[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -186,7 +237,7 @@ internal sealed partial class Binder
 
             if (!scopes.ContainsKey(target))
             {
-                var suggestion = Suggest(scope, target, knownTreaties);
+                var suggestion = Suggest(scope, target, knownTreaties.Concat(scopes.Keys).Distinct());
                 Report(scope, DiagnosticDescriptors.UnresolvedImport, import.Treaty.Span, target, suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)");
                 continue;
             }

@@ -42,7 +42,7 @@ internal static class TranslationChecker
             }
         }
 
-        foreach (var (owner, text, fix) in Texts(file))
+        foreach (var (owner, text, optionLabel) in Texts(file))
         {
             var undeclared = false;
             foreach (var entry in text.Entries)
@@ -66,106 +66,151 @@ internal static class TranslationChecker
             {
                 if (!text.Entries.Any(e => e.Language == language))
                 {
-                    Report(DiagnosticDescriptors.MissingTranslation, main.Span, owner, text.Property, language, fix(language));
+                    // The owner and the fix are written out only here, for a missing translation: most texts have all of theirs.
+                    Report(DiagnosticDescriptors.MissingTranslation, main.Span, owner.Describe(), text.Property, language, optionLabel ? "'@" + language + " \"...\"' after its label" : "'" + text.Property + "@" + language + " \"...\"'");
                 }
             }
         }
     }
 
-    /// <summary>Every localisable text of the file, with the thing it belongs to and how to add a translation.</summary>
-    private static IEnumerable<(string Owner, LocalizedTextSyntax Text, System.Func<string, string> Fix)> Texts(TreatyFileSyntax file)
+    /// <summary>What a text belongs to, written out only when a message names it: "Question 'x' of safeguard 'y'".</summary>
+    private readonly struct Owner(string format, string first, string? second = null, string? third = null)
     {
-        System.Func<string, string> Property(string property) => language => "'" + property + "@" + language + " \"...\"'";
+        public string Describe() => format.Replace("{0}", first).Replace("{1}", second).Replace("{2}", third).Replace("{K}", Capitalize(second ?? string.Empty));
 
+        /// <summary>The same owner naming another thing first (an option of the question).</summary>
+        public Owner With(string name) => new(format, name, second, third);
+    }
+
+    /// <summary>Every localisable text of the file, with the thing it belongs to and whether it is an option's label (whose fix differs).</summary>
+    private static IEnumerable<(Owner Owner, LocalizedTextSyntax Text, bool OptionLabel)> Texts(TreatyFileSyntax file)
+    {
         var header = file.Header!;
         foreach (var text in new[] { header.Title, header.Description })
         {
             if (text is not null)
             {
-                yield return ("Treaty '" + header.Name.Text + "'", text, Property(text.Property));
+                yield return (new Owner("Treaty '{0}'", header.Name.Text), text, false);
             }
         }
 
         foreach (var declaration in file.Declarations)
         {
-            var owner = Capitalize(declaration.Keyword) + " '" + declaration.Name.Text + "'";
-            var texts = declaration switch
+            var owner = new Owner("{K} '{0}'", declaration.Name.Text, declaration.Keyword);
+            var (first, second) = declaration switch
             {
-                InstrumentSyntax i => new[] { i.Title },
-                KindSyntax k => new[] { k.Title, k.Description },
-                SafeguardSyntax s => new[] { s.Title, s.Guidance },
-                MeasureSyntax m => new[] { m.Title, m.Description },
-                ProfileSyntax p => new[] { p.Title, p.Description },
-                ChecklistSyntax c => new[] { c.Title, c.Description },
-                BaselineSyntax b => new[] { b.Title, b.Description },
-                ComparisonSyntax c => new[] { c.Title, c.Description },
-                _ => System.Array.Empty<LocalizedTextSyntax?>(),
+                InstrumentSyntax i => (i.Title, null),
+                KindSyntax k => (k.Title, k.Description),
+                SafeguardSyntax s => (s.Title, s.Guidance),
+                MeasureSyntax m => (m.Title, m.Description),
+                ProfileSyntax p => (p.Title, p.Description),
+                ChecklistSyntax c => (c.Title, c.Description),
+                BaselineSyntax b => (b.Title, b.Description),
+                ComparisonSyntax c => (c.Title, c.Description),
+                _ => ((LocalizedTextSyntax?)null, (LocalizedTextSyntax?)null),
             };
-            foreach (var text in texts)
+            if (first is not null)
             {
-                if (text is not null)
-                {
-                    yield return (owner, text, Property(text.Property));
-                }
+                yield return (owner, first, false);
             }
 
-            var questions = declaration switch
+            if (second is not null)
             {
-                FactSyntax f => new[] { (f.Question, "Fact '" + f.Name.Text + "'") },
-                SafeguardSyntax s => s.Questions.Select(q => (q, "Question '" + q.Name.Text + "' of safeguard '" + s.Name.Text + "'")).ToArray(),
-                _ => System.Array.Empty<(QuestionSyntax, string)>(),
-            };
-            foreach (var (question, questionOwner) in questions)
-            {
-                foreach (var text in new[] { question.Ask, question.Guidance })
-                {
-                    if (text is not null)
-                    {
-                        yield return (questionOwner, text, Property(text.Property));
-                    }
-                }
-
-                foreach (var option in question.Options)
-                {
-                    if (option.Label is not null)
-                    {
-                        yield return ("Option '" + option.Name.Text + "' of " + Uncapitalize(questionOwner), option.Label, language => "'@" + language + " \"...\"' after its label");
-                    }
-                }
+                yield return (owner, second, false);
             }
 
-            var parts = declaration switch
+            if (declaration is FactSyntax fact)
             {
-                BaselineSyntax b => b.Requirements.Select(r => ("Requirement '" + r.Name.Text + "' of baseline '" + b.Name.Text + "'", new[] { r.Title, r.Description })),
-                ComparisonSyntax c => c.Judgements.Select(j => ("Judgement of '" + j.Requirement.Text + "' in comparison '" + c.Name.Text + "'", new[] { j.Rationale, j.Gap }))
-                    .Concat(c.Excess.Select(e => ("Excess power '" + e.Name.Text + "' of comparison '" + c.Name.Text + "'", new[] { e.Title, e.Rationale }))),
-                _ => Enumerable.Empty<(string, LocalizedTextSyntax?[])>(),
-            };
-            foreach (var (partOwner, partTexts) in parts)
-            {
-                foreach (var text in partTexts)
+                foreach (var text in QuestionTexts(fact.Question, new Owner("Fact '{0}'", fact.Name.Text), new Owner("Option '{0}' of fact '{1}'", string.Empty, fact.Name.Text)))
                 {
-                    if (text is not null)
-                    {
-                        yield return (partOwner, text, Property(text.Property));
-                    }
+                    yield return text;
                 }
             }
 
             if (declaration is SafeguardSyntax safeguard)
             {
+                foreach (var question in safeguard.Questions)
+                {
+                    foreach (var text in QuestionTexts(question, new Owner("Question '{0}' of safeguard '{1}'", question.Name.Text, safeguard.Name.Text), new Owner("Option '{0}' of question '{1}' of safeguard '{2}'", string.Empty, question.Name.Text, safeguard.Name.Text)))
+                    {
+                        yield return text;
+                    }
+                }
+
                 foreach (var exception in safeguard.Exceptions)
                 {
                     if (exception.Because is not null)
                     {
-                        yield return ("Exception '" + exception.Name.Text + "' of safeguard '" + safeguard.Name.Text + "'", exception.Because, Property("because"));
+                        yield return (new Owner("Exception '{0}' of safeguard '{1}'", exception.Name.Text, safeguard.Name.Text), exception.Because, false);
+                    }
+                }
+            }
+
+            if (declaration is BaselineSyntax baseline)
+            {
+                foreach (var requirement in baseline.Requirements)
+                {
+                    var part = new Owner("Requirement '{0}' of baseline '{1}'", requirement.Name.Text, baseline.Name.Text);
+                    foreach (var text in new[] { requirement.Title, requirement.Description })
+                    {
+                        if (text is not null)
+                        {
+                            yield return (part, text, false);
+                        }
+                    }
+                }
+            }
+
+            if (declaration is ComparisonSyntax comparison)
+            {
+                foreach (var judgement in comparison.Judgements)
+                {
+                    var part = new Owner("Judgement of '{0}' in comparison '{1}'", judgement.Requirement.Text, comparison.Name.Text);
+                    foreach (var text in new[] { judgement.Rationale, judgement.Gap })
+                    {
+                        if (text is not null)
+                        {
+                            yield return (part, text, false);
+                        }
+                    }
+                }
+
+                foreach (var excess in comparison.Excess)
+                {
+                    var part = new Owner("Excess power '{0}' of comparison '{1}'", excess.Name.Text, comparison.Name.Text);
+                    foreach (var text in new[] { excess.Title, excess.Rationale })
+                    {
+                        if (text is not null)
+                        {
+                            yield return (part, text, false);
+                        }
                     }
                 }
             }
         }
     }
 
-    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
+    /// <summary>A question's ask and guidance, and its options' labels.</summary>
+    private static IEnumerable<(Owner Owner, LocalizedTextSyntax Text, bool OptionLabel)> QuestionTexts(QuestionSyntax question, Owner owner, Owner optionOwner)
+    {
+        if (question.Ask is not null)
+        {
+            yield return (owner, question.Ask, false);
+        }
 
-    private static string Uncapitalize(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s.Substring(1);
+        if (question.Guidance is not null)
+        {
+            yield return (owner, question.Guidance, false);
+        }
+
+        foreach (var option in question.Options)
+        {
+            if (option.Label is not null)
+            {
+                yield return (optionOwner.With(option.Name.Text), option.Label, true);
+            }
+        }
+    }
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
 }

@@ -22,13 +22,19 @@ internal sealed class Lexer
 
     private readonly string text;
     private readonly DiagnosticBag diagnostics;
-    private readonly List<Token> tokens = new();
+    private readonly List<Token> tokens;
+
+    /// <summary>Each identifier's text once per file: a file names the same safeguards and keywords again and again.</summary>
+    private readonly IdentifierTable names = new();
     private int position;
 
     private Lexer(SourceText source, DiagnosticBag diagnostics)
     {
         text = source.Content;
         this.diagnostics = diagnostics;
+
+        // Real treaties average a token every six to eight characters: sized so the list grows at most once or twice.
+        tokens = new List<Token>((text.Length / 8) + 16);
     }
 
     public static IReadOnlyList<Token> Tokenize(SourceText source, DiagnosticBag diagnostics)
@@ -183,14 +189,32 @@ internal sealed class Lexer
     private Token Single(TokenKind kind)
     {
         position++;
-        return new Token(kind, new TextSpan(position - 1, 1), text.Substring(position - 1, 1));
+        return new Token(kind, new TextSpan(position - 1, 1), Punctuation(kind));
     }
 
     private Token Double(TokenKind kind)
     {
         position += 2;
-        return new Token(kind, new TextSpan(position - 2, 2), text.Substring(position - 2, 2));
+        return new Token(kind, new TextSpan(position - 2, 2), Punctuation(kind));
     }
+
+    /// <summary>A punctuation token's text, which is always the same: no string per token.</summary>
+    private static string Punctuation(TokenKind kind) => kind switch
+    {
+        TokenKind.OpenBrace => "{",
+        TokenKind.CloseBrace => "}",
+        TokenKind.OpenParen => "(",
+        TokenKind.CloseParen => ")",
+        TokenKind.Comma => ",",
+        TokenKind.Colon => ":",
+        TokenKind.Dot => ".",
+        TokenKind.EqualsEquals => "==",
+        TokenKind.NotEquals => "!=",
+        TokenKind.Less => "<",
+        TokenKind.LessOrEqual => "<=",
+        TokenKind.Greater => ">",
+        _ => ">=",
+    };
 
     internal static bool IsIdentifierStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 
@@ -217,7 +241,7 @@ internal sealed class Lexer
             }
         }
 
-        return new Token(TokenKind.Identifier, TextSpan.FromBounds(start, position), text.Substring(start, position - start));
+        return new Token(TokenKind.Identifier, TextSpan.FromBounds(start, position), names.Get(text, start, position - start));
     }
 
     private Token ReadNumberOrDate()
@@ -336,6 +360,21 @@ internal sealed class Lexer
     {
         var start = position;
         position++;
+
+        // Most strings hold no escape: their value is the text between the quotes, taken in one piece.
+        var end = position;
+        while (end < text.Length && text[end] is not ('"' or '\\' or '\n' or '\r'))
+        {
+            end++;
+        }
+
+        if (end < text.Length && text[end] == '"')
+        {
+            var plain = text.Substring(position, end - position);
+            position = end + 1;
+            return new Token(TokenKind.StringLiteral, TextSpan.FromBounds(start, position), plain);
+        }
+
         var value = new StringBuilder();
         while (true)
         {

@@ -10,7 +10,8 @@ public sealed record IdentifierSyntax(string Text, TextSpan Span);
 /// <summary>A possibly qualified name: <c>legality</c>, <c>common.legality</c>, <c>common.legality.basis</c>.</summary>
 public sealed record NameSyntax(EquatableArray<IdentifierSyntax> Parts, TextSpan Span)
 {
-    public string Text => string.Join(".", System.Linq.Enumerable.Select(Parts, p => p.Text));
+    /// <summary>The name as written, parts joined by '.': worked out once, since the binder reads it for every lookup.</summary>
+    public string Text { get; } = Parts.Count == 1 ? Parts[0].Text : string.Join(".", System.Linq.Enumerable.Select(Parts, p => p.Text));
 
     public override string ToString() => Text;
 }

@@ -29,6 +29,12 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public bool Equals(EquatableArray<T> other)
     {
+        // Values built once and passed along (a project's treaty names, a cached file's lists) are the same array.
+        if (ReferenceEquals(items, other.items))
+        {
+            return true;
+        }
+
         var a = items ?? Array.Empty<T>();
         var b = other.items ?? Array.Empty<T>();
         if (a.Length != b.Length)
@@ -76,7 +82,23 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
 public static class EquatableArray
 {
-    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) => new(new List<T>(items).ToArray());
+    /// <summary>The items as an equatable array: a collection (a list, an array) is copied once, straight into the array kept.</summary>
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
+    {
+        if (items is ICollection<T> collection)
+        {
+            if (collection.Count == 0)
+            {
+                return new(Array.Empty<T>());
+            }
+
+            var array = new T[collection.Count];
+            collection.CopyTo(array, 0);
+            return new(array);
+        }
+
+        return new(new List<T>(items).ToArray());
+    }
 
     public static EquatableArray<T> Create<T>(params T[] items) => new((T[])items.Clone());
 }
