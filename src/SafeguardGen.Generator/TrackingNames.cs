@@ -4,6 +4,8 @@ namespace SafeguardGen.Generator;
 public static class TrackingNames
 {
     public const string ParseTreaty = nameof(ParseTreaty);
+    public const string ImportIndex = nameof(ImportIndex);
+    public const string ImportedFiles = nameof(ImportedFiles);
     public const string BindGroups = nameof(BindGroups);
     public const string Bind = nameof(Bind);
     public const string Options = nameof(Options);

@@ -66,9 +66,26 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Select(static (text, cancellationToken) => new AnswersFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString(), null))
             .Collect();
 
-        var bound = parsed.Collect()
+        // Groups are formed file by file from an import index, never from the whole set of files: the index
+        // holds only each file's name and imports, and the imported files only those some file imports, so an
+        // edit inside a declaration changes neither, and re-forms (and re-binds) only the edited file's group and
+        // those of the files that import it.
+        var index = parsed
+            .Select(static (file, _) => FileImports.Of(file))
+            .Collect()
+            .Select(static (files, _) => ImportIndex.Create(files))
+            .WithTrackingName(TrackingNames.ImportIndex);
+        var withIndex = parsed.Combine(index);
+        var imported = withIndex
+            .Where(static pair => pair.Right.IsImported(pair.Left.Lines.Path))
+            .Select(static (pair, _) => pair.Left)
+            .Collect()
+            .Select(static (files, _) => ImportedFiles.Create(files))
+            .WithTrackingName(TrackingNames.ImportedFiles);
+        var bound = withIndex
+            .Combine(imported)
             .Combine(answersFiles)
-            .SelectMany(static (pair, _) => BindGroups.Create(pair.Left, pair.Right))
+            .Select(static (pair, _) => BindGroups.Of(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.BindGroups)
             .Select(static (group, _) => TreatyCompiler.BindFile(group))
             .WithTrackingName(TrackingNames.Bind);

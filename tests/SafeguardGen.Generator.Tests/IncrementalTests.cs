@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SafeguardGen.Language.Compilation;
 
 namespace SafeguardGen.Generator.Tests;
 
@@ -68,6 +69,59 @@ public sealed class IncrementalTests
         var modified = checklists.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(o => ((Language.Emit.ChecklistSlice)o.Value).Id).ToList();
         Assert.Equal(["np.surveillance-review"], modified);
         Assert.All(checklists.Where(o => ((Language.Emit.ChecklistSlice)o.Value).Id != "np.surveillance-review"), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    /// <summary>The driver's run after replacing one text in one example file, from a driver that has run once.</summary>
+    private static GeneratorRunResult Edit(string path, string before, string after)
+    {
+        var texts = Harness.ExampleTreaties().Select(t => (AdditionalText)new InMemoryAdditionalText(t.Path, t.Text)).ToList();
+        var compilation = Harness.Compilation(("Program.cs", "public static class Program { }"));
+        var driver = Harness.Driver(texts).RunGenerators(compilation);
+        var file = texts.Single(t => t.Path == path);
+        var edited = file.GetText()!.ToString().Replace(before, after, StringComparison.Ordinal);
+        Assert.NotEqual(file.GetText()!.ToString(), edited);
+        return driver.ReplaceAdditionalText(file, new InMemoryAdditionalText(path, edited)).RunGenerators(compilation).GetRunResult().Results.Single();
+    }
+
+    /// <summary>The files bound again: their bind step ran (its output changed, or ran to an equal value), rather than being cached.</summary>
+    private static List<string> Rebound(GeneratorRunResult result) => result.TrackedSteps[TrackingNames.Bind]
+        .SelectMany(s => s.Outputs)
+        .Where(o => o.Reason != IncrementalStepRunReason.Cached)
+        .Select(o => ((BoundFile)o.Value).Path)
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    [Fact]
+    public void An_edit_that_changes_no_import_leaves_the_import_index_alone_and_forms_one_bind_group_again()
+    {
+        var after = Edit("necessary-and-proportionate.treaty", "title \"Adequacy\"", "title \"Adequacy of the measure\"");
+
+        Assert.All(Reasons(after, TrackingNames.ImportIndex), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(Reasons(after, TrackingNames.ImportedFiles), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        var groups = Reasons(after, TrackingNames.BindGroups).ToList();
+        Assert.Equal(1, groups.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(groups.Count - 1, groups.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.Equal(["necessary-and-proportionate.treaty"], Rebound(after));
+    }
+
+    [Fact]
+    public void Editing_an_imported_file_binds_it_and_the_files_that_import_it_directly_or_not_and_no_other()
+    {
+        // ets24 is imported by budapest, which civil-society imports: civil-society binds with both.
+        var after = Edit("european-extradition.treaty", "title \"European Convention on Extradition\"", "title \"The European Convention on Extradition\"");
+
+        Assert.All(Reasons(after, TrackingNames.ImportIndex), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.Equal(IncrementalStepRunReason.Modified, Reasons(after, TrackingNames.ImportedFiles).Single());
+        Assert.Equal(["budapest.treaty", "civil-society.treaty", "european-extradition.treaty"], Rebound(after));
+    }
+
+    [Fact]
+    public void Adding_an_import_changes_the_index_but_binds_only_the_importing_file_again()
+    {
+        var after = Edit("necessary-and-proportionate.treaty", "import common\n", "import common\nimport ets24\n");
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Reasons(after, TrackingNames.ImportIndex).Single());
+        Assert.Equal(["necessary-and-proportionate.treaty"], Rebound(after));
     }
 
     [Fact]

@@ -37,56 +37,41 @@ public static class BindGroups
     /// <param name="answersFiles">The request files scenarios read (see <see cref="AnswersFiles.Referenced"/>); one not given is reported as unreadable.</param>
     public static EquatableArray<BindGroup> Create(IEnumerable<ParsedFile> files, IEnumerable<AnswersFile>? answersFiles)
     {
-        var answers = new Dictionary<string, AnswersFile>(StringComparer.Ordinal);
-        foreach (var answersFile in answersFiles ?? Enumerable.Empty<AnswersFile>())
-        {
-            answers[answersFile.Path] = answersFile;
-        }
-
         var ordered = files.OrderBy(f => f.Lines.Path, StringComparer.Ordinal).ToList();
-        var byName = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
-        foreach (var file in ordered)
-        {
-            var name = file.Syntax.Header?.Name.Text;
-            if (!string.IsNullOrEmpty(name) && !byName.ContainsKey(name!))
-            {
-                byName.Add(name!, file);
-            }
-        }
-
-        var known = byName.Keys.OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray();
-        var groups = new List<BindGroup>(ordered.Count);
-        foreach (var file in ordered)
-        {
-            var name = file.Syntax.Header?.Name.Text;
-            var duplicateOf = !string.IsNullOrEmpty(name) && !ReferenceEquals(byName[name!], file) ? byName[name!].Lines.Path : null;
-            var read = AnswersFiles.Referenced(file).Select(path => answers.TryGetValue(path, out var found) ? found : new AnswersFile(path, null, NotGiven)).ToEquatableArray();
-            groups.Add(new BindGroup(file, Closure(file, byName).ToEquatableArray(), known, duplicateOf, read));
-        }
-
-        return groups.ToEquatableArray();
+        var index = ImportIndex.Create(ordered.Select(FileImports.Of));
+        var imported = ImportedFiles.Create(ordered.Where(f => index.IsImported(f.Lines.Path)));
+        var answers = (answersFiles ?? Enumerable.Empty<AnswersFile>()).ToList();
+        return ordered.Select(file => Of(file, index, imported, answers)).ToEquatableArray();
     }
 
-    /// <summary>The files of the treaties a file imports, directly or through other imports, in path order.</summary>
-    private static IEnumerable<ParsedFile> Closure(ParsedFile file, Dictionary<string, ParsedFile> byName)
+    /// <summary>
+    /// One file's group, formed from the import graph and the imported files alone: no other file is looked at, so
+    /// a generator forms each group on its own and an edit re-forms only the groups that can change.
+    /// </summary>
+    /// <param name="file">The file.</param>
+    /// <param name="index">The import graph of every input.</param>
+    /// <param name="imported">The files some file imports.</param>
+    /// <param name="answersFiles">The request files given; the last of a path counts, and one not given is reported as unreadable.</param>
+    public static BindGroup Of(ParsedFile file, ImportIndex index, ImportedFiles imported, IReadOnlyList<AnswersFile> answersFiles)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var found = new List<ParsedFile>();
-        var pending = new Stack<ParsedFile>();
-        pending.Push(file);
-        while (pending.Count > 0)
+        var path = file.Lines.Path;
+        var read = AnswersFiles.Referenced(file).Select(p => LastOf(answersFiles, p) ?? new AnswersFile(p, null, NotGiven)).ToEquatableArray();
+        var imports = index.Closure(path).Select(p => imported[p]).ToEquatableArray();
+        return new BindGroup(file, imports, index.KnownTreaties, index.DuplicateOf(path), read);
+    }
+
+    /// <summary>The last request file of that path: a file scans the few it reads, so no dictionary is built per file.</summary>
+    private static AnswersFile? LastOf(IReadOnlyList<AnswersFile> answersFiles, string path)
+    {
+        for (var i = answersFiles.Count - 1; i >= 0; i--)
         {
-            foreach (var import in pending.Pop().Syntax.Imports)
+            if (string.Equals(answersFiles[i].Path, path, StringComparison.Ordinal))
             {
-                if (seen.Add(import.Treaty.Text) && byName.TryGetValue(import.Treaty.Text, out var imported) && !ReferenceEquals(imported, file))
-                {
-                    found.Add(imported);
-                    pending.Push(imported);
-                }
+                return answersFiles[i];
             }
         }
 
-        return found.OrderBy(f => f.Lines.Path, StringComparer.Ordinal);
+        return null;
     }
 
     public static BoundFile Bind(BindGroup group)
