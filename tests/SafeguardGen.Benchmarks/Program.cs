@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Running;
 
@@ -11,6 +12,7 @@ namespace SafeguardGen.Benchmarks;
 /// Modes: all | frontend | generator | validation (BenchmarkDotNet), build (dotnet build ratio), memory (generator
 /// allocation and peak working set in a fresh process), scaling (time per character of each stage as files double
 /// up to the 4 Mi limit), cost [safeguard.dll] [--no-build] (one file at the limit through check, docs and a build),
+/// steps [files] (where a keystroke's time goes: each pipeline step's time, from the driver's step tracking),
 /// smoke (every benchmark once, small; no timing).
 /// </summary>
 internal static class Program
@@ -34,6 +36,8 @@ internal static class Program
                 return BuildComparison.Run(100, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5);
             case "memory":
                 return Memory(1000);
+            case "steps":
+                return Steps(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1000);
             case "smoke":
                 return Smoke();
             case "scaling":
@@ -48,9 +52,40 @@ internal static class Program
                 Memory(1000);
                 return BuildComparison.Run(100, 5);
             default:
-                Console.Error.WriteLine("usage: SafeguardGen.Benchmarks [all|frontend|generator|validation|build [rounds]|memory|scaling|cost [safeguard.dll] [--no-build]|smoke] [BenchmarkDotNet options]");
+                Console.Error.WriteLine("usage: SafeguardGen.Benchmarks [all|frontend|generator|validation|build [rounds]|memory|steps [files]|scaling|cost [safeguard.dll] [--no-build]|smoke] [BenchmarkDotNet options]");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// Where a keystroke's time goes: 40 keystrokes in a .treaty file and in a C# file of a project of
+    /// <paramref name="files"/> files, with step tracking on, and each step's time (summed over its outputs) per
+    /// keystroke. Tracking slows the driver itself, so the figures locate the cost; the benchmarks measure it.
+    /// </summary>
+    private static int Steps(int files)
+    {
+        var corpus = Corpus.Create(files).Select(t => (Microsoft.CodeAnalysis.AdditionalText)new MemoryText(t.Path, t.Text)).ToList();
+        var compilation = GeneratorBenchmarks.Consumer("public static class Program { public static int Answer => 42; }");
+        var edit = new GeneratorBenchmarks.TreatyEdit(corpus, compilation, trackSteps: true);
+        const int Keystrokes = 40;
+        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < Keystrokes; i++)
+        {
+            var result = edit.Next().GetRunResult().Results.Single();
+            foreach (var (name, runs) in result.TrackedSteps.Concat(result.TrackedOutputSteps))
+            {
+                steps[name] = steps.GetValueOrDefault(name) + runs.Sum(r => r.ElapsedTime.TotalMilliseconds);
+            }
+        }
+
+        Console.WriteLine($"{files} files, a .treaty keystroke with tracking: {total.Elapsed.TotalMilliseconds / Keystrokes:F2} ms each; by step (ms per keystroke):");
+        foreach (var (name, ms) in steps.OrderByDescending(p => p.Value))
+        {
+            Console.WriteLine($"  {name,-28} {ms / Keystrokes,8:F3}");
+        }
+
+        return 0;
     }
 
     /// <summary>A cold generator run over the corpus in this fresh process: bytes allocated and peak working set.</summary>
