@@ -21,6 +21,9 @@ public sealed class CSharpEmitter
     private readonly Dictionary<QuestionKey, QuestionEmit> questions = new();
     private readonly Dictionary<QualifiedName, string> safeguardProperty = new();
 
+    /// <summary>Each safeguard's answers property back to the safeguard, so an owner's class is found without a scan.</summary>
+    private readonly Dictionary<string, QualifiedName> ownerSafeguard = new(System.StringComparer.Ordinal);
+
     /// <summary>Where each answer lives in the answers JSON, the questions' positions and the lowered rules.</summary>
     private readonly ChecklistLayout layout;
 
@@ -73,6 +76,7 @@ public sealed class CSharpEmitter
         {
             var property = answerMembers.Claim(CSharpNames.Pascal(safeguard.Name.Name), CSharpNames.Pascal(safeguard.Name.Treaty));
             ownerProperty[safeguard.Name] = property;
+            ownerSafeguard[property] = safeguard.Name;
             ownerClass[safeguard.Name] = answerMembers.Claim(property + "Answers", string.Empty);
             AssignQuestions(safeguard.Name, safeguard.Questions);
         }
@@ -307,13 +311,13 @@ public sealed class CSharpEmitter
         w.Line();
         w.Summary("Validates answers: the decision and each safeguard's outcome at once; the reasons, the explanation with citations and the questions still needed when they are first read.");
         w.Open("public static " + Rt + "AssessmentResult Validate(" + Answers + " answers)");
-        EmitValues("List");
+        EmitValues(choicesAsMask: false);
         w.Line("return " + Rt + "Evaluator.Explainable(Rules, values, decide(values));");
         w.Close();
         w.Line();
         w.Summary("Works out the decision and each safeguard's outcome, explaining nothing: with no list of more than 64 choices among the answers, it allocates nothing.");
         w.Open("public static " + Rt + "Verdict Decide(" + Answers + " answers)");
-        EmitValues("Mask");
+        EmitValues(choicesAsMask: true);
         w.Line("return decide(values);");
         w.Close();
         EmitDecide();
@@ -321,10 +325,10 @@ public sealed class CSharpEmitter
     }
 
     /// <summary>
-    /// The answers by position, on the stack; a list of choices is kept as <paramref name="choices"/>: a copy of the
-    /// list (kept with an explainable result), or a bit mask (nothing allocated, for a verdict).
+    /// The answers by position, on the stack; a list of choices is kept as a copy of the list (kept with an
+    /// explainable result) or, with <paramref name="choicesAsMask"/>, as a bit mask (nothing allocated, for a verdict).
     /// </summary>
-    private void EmitValues(string choices)
+    private void EmitValues(bool choicesAsMask)
     {
         w.Line("global::System.ArgumentNullException.ThrowIfNull(answers);");
         var owners = OrderedQuestions.Select(q => q.Path).Distinct().ToList();
@@ -340,7 +344,7 @@ public sealed class CSharpEmitter
         w.Line("[");
         foreach (var q in OrderedQuestions)
         {
-            w.Line("    " + AnswerValue(q, locals[q.Path] + "." + q.Property, choices) + ",");
+            w.Line("    " + AnswerValue(q, locals[q.Path] + "." + q.Property, choicesAsMask) + ",");
         }
 
         w.Line("];");
@@ -349,8 +353,9 @@ public sealed class CSharpEmitter
     /// <summary>The field holding the empty answers of an owner (a safeguard or the facts), read when the answers leave it null.</summary>
     private static string EmptyAnswers(string owner) => "empty" + owner;
 
+    /// <summary>The answers class of an owner (a safeguard's property, or the facts).</summary>
     private string OwnerType(string owner) =>
-        owner == "Facts" ? Answers + ".FactAnswers" : Answers + "." + ownerClass[slice.Safeguards.First(s => ownerProperty[s.Name] == owner).Name];
+        Answers + "." + (owner == "Facts" ? "FactAnswers" : ownerClass[ownerSafeguard[owner]]);
 
     /// <summary>The number of safeguards decided by one generated method: the outcomes of one word of a verdict.</summary>
     private const int SafeguardsPerWord = 32;
@@ -459,14 +464,14 @@ public sealed class CSharpEmitter
     /// <summary>Every question in the order of its position in the rules.</summary>
     private IEnumerable<QuestionEmit> OrderedQuestions => layout.Questions.Select(q => questions[q.Key]);
 
-    private static string AnswerValue(QuestionEmit q, string access, string choices)
+    private static string AnswerValue(QuestionEmit q, string access, bool choicesAsMask)
     {
         if (q.EnumType is null)
         {
             return Rt + "AnswerValue.Of(" + access + ")";
         }
 
-        return q.Question.Type.IsList ? Rt + "AnswerValue.OfChoices" + (choices == "Mask" ? "Mask" : string.Empty) + "(" + access + ")" : Rt + "AnswerValue.Of(" + access + ")";
+        return q.Question.Type.IsList ? Rt + "AnswerValue.OfChoices" + (choicesAsMask ? "Mask" : string.Empty) + "(" + access + ")" : Rt + "AnswerValue.Of(" + access + ")";
     }
 
     private static string SafeguardRules(LoweredSafeguard lowered, string info)
