@@ -126,7 +126,7 @@ public sealed class StraightLineTests
             var answers = read.Invoke(null, [json])!;
             var verdict = (Verdict)decide.Invoke(null, [answers])!;
             var explained = checklist.ValidateJson(json);
-            var values = Values(checklist.Rules, explained);
+            var values = KeptAnswers(explained);
 
             Assert.Equal(Safeguards, verdict.Count);
             Assert.Equal(Evaluator.Decide(checklist.Rules, values), verdict);
@@ -140,7 +140,7 @@ public sealed class StraightLineTests
         Assert.Equal(Enum.GetValues<Decision>().ToHashSet(), decisions);
     }
 
-    /// <summary>The answers by position, as the explained result kept them (through <see cref="AssessmentResult.In"/>'s copy).</summary>
-    private static AnswerValue[] Values(ChecklistRules rules, AssessmentResult result) =>
+    /// <summary>The answers by position, as the explained result kept them to explain itself from (a private field: the runtime exposes them to no caller).</summary>
+    private static AnswerValue[] KeptAnswers(AssessmentResult result) =>
         (AnswerValue[])typeof(AssessmentResult).GetField("answers", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(result)!;
 }

@@ -35,9 +35,9 @@ internal sealed partial class Binder
     private IReadOnlyList<string> knownTreaties = Array.Empty<string>();
 
     /// <param name="files">The files to bind together.</param>
-    /// <param name="knownTreaties">Every treaty name among all inputs, when <paramref name="files"/> are only some of them.</param>
+    /// <param name="knownTreaties">Every treaty name among all inputs, in ordinal order, when <paramref name="files"/> are only some of them (<see cref="ImportIndex.KnownTreaties"/>).</param>
     /// <param name="answersFiles">The request files the scenarios read, by resolved path.</param>
-    public static (TreatyModel Model, IReadOnlyList<Diagnostic> Diagnostics) Bind(IReadOnlyList<ParsedFile> files, IEnumerable<string>? knownTreaties = null, IEnumerable<AnswersFile>? answersFiles = null)
+    public static (TreatyModel Model, IReadOnlyList<Diagnostic> Diagnostics) Bind(IReadOnlyList<ParsedFile> files, IReadOnlyList<string>? knownTreaties = null, IEnumerable<AnswersFile>? answersFiles = null)
     {
         var binder = new Binder();
         foreach (var answersFile in answersFiles ?? Enumerable.Empty<AnswersFile>())
@@ -47,11 +47,9 @@ internal sealed partial class Binder
 
         if (knownTreaties is not null)
         {
-            binder.knownTreaties = knownTreaties as IReadOnlyList<string> ?? knownTreaties.ToList();
-            if (!IsOrdinallySorted(binder.knownTreaties))
-            {
-                binder.knownTreaties = binder.knownTreaties.OrderBy(name => name, StringComparer.Ordinal).ToList();
-            }
+            // Checking the order here would cost every file of n a pass over n names: the index sorts them once.
+            System.Diagnostics.Debug.Assert(IsOrdinallySorted(knownTreaties), "The known treaties must be in ordinal order.");
+            binder.knownTreaties = knownTreaties;
         }
 
         var model = binder.Run(files);
