@@ -78,6 +78,7 @@ public static class SafeguardCommand
         root.Subcommands.Add(CompareCommand.Create(output, error));
         root.Subcommands.Add(ExportCommand.Create(output, error));
         root.Subcommands.Add(SchemaCommand.Create(output, error));
+        root.Subcommands.Add(FormatCommand.Create(output, error));
         return root;
     }
 }
