@@ -57,7 +57,7 @@ public sealed partial class FormatterTests
     [Fact]
     public void Every_example_is_in_the_canonical_layout()
     {
-        foreach (var path in Directory.GetFiles(Path.Combine(Support.RepositoryRoot, "examples"), "*.treaty", SearchOption.AllDirectories).Where(p => !p.Contains("bin", StringComparison.Ordinal)))
+        foreach (var path in Directory.GetFiles(Path.Combine(Support.RepositoryRoot, "examples"), "*.treaty", SearchOption.AllDirectories).Where(p => !p.Replace('\\', '/').Contains("/bin/", StringComparison.Ordinal) && !p.Replace('\\', '/').Contains("/obj/", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(path);
             var result = TreatyFormatter.Format(path, text);

@@ -227,6 +227,7 @@ internal sealed partial class Binder
         var name = option.Name.Text;
         if (optionNames.TryGetValue(question.Key, out var names) && names.Contains(name))
         {
+            Refer(scope, option.Span, SymbolSort.Option, question.Key + "." + name);
             return new Literal(ValueType.Choice, name);
         }
 

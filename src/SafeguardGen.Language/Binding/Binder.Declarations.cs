@@ -205,6 +205,7 @@ internal sealed partial class Binder
                 return null;
             }
 
+            Refer(scope, name.Span, SymbolSort.Kind, name.Text);
             return new KindUse(name.Text, qualifier, null);
         }
 
@@ -223,6 +224,12 @@ internal sealed partial class Binder
             return null;
         }
 
+        if (name.Parts.Count == 2 && name.Parts[0].Text == custom.Treaty)
+        {
+            Refer(scope, name.Parts[0].Span, SymbolSort.Treaty, custom.Treaty);
+        }
+
+        Refer(scope, name.Parts[name.Parts.Count - 1].Span, SymbolSort.Kind, custom.ToString());
         return new KindUse(custom.Name, null, custom.Treaty);
     }
 
@@ -306,6 +313,11 @@ internal sealed partial class Binder
             var treaty = name.Text == scope.Name ? scope.Name : scope.Imports.TryGetValue(name.Text, out var imported) && !scope.Imports.Values.Any(t => scopes[t].Symbols.ContainsKey(name.Text)) ? imported : null;
             if (treaty is not null)
             {
+                if (name.Text == treaty)
+                {
+                    Refer(scope, name.Span, SymbolSort.Treaty, treaty);
+                }
+
                 var header = scopes[treaty].Header;
                 return (new QualifiedName(treaty, treaty), header.Reference?.Value ?? treaty, header.Source?.Value, IsWebAddress(header.Url?.Value) ? header.Url!.Value : null);
             }

@@ -76,11 +76,18 @@ internal sealed partial class Binder
         var prefix = name.Parts[0].Text;
         if (scope.Imports.TryGetValue(prefix, out var imported))
         {
+            if (prefix == imported)
+            {
+                // An alias is the file's own name for the treaty; only the treaty's own name refers to it.
+                Refer(scope, name.Parts[0].Span, SymbolSort.Treaty, imported);
+            }
+
             return imported;
         }
 
         if (prefix == scope.Name)
         {
+            Refer(scope, name.Parts[0].Span, SymbolSort.Treaty, scope.Name);
             return scope.Name;
         }
 
@@ -104,6 +111,11 @@ internal sealed partial class Binder
         {
             Report(scope, DiagnosticDescriptors.WrongKindOfName, name.Span, name.Text, declaration.Keyword, expected);
             return null;
+        }
+
+        if (SymbolKey.SortOf(declaration.Keyword) is { } sort)
+        {
+            Refer(scope, name.Parts[name.Parts.Count - 1].Span, sort, qualified.ToString());
         }
 
         return (qualified, declaration);
@@ -160,6 +172,7 @@ internal sealed partial class Binder
         var questionName = parts[parts.Count - 1].Text;
         if (questions.TryGetValue(new QuestionKey(owner.Value.Name, questionName), out var question))
         {
+            Refer(scope, parts[parts.Count - 1].Span, SymbolSort.Question, question.Key.ToString());
             return question;
         }
 

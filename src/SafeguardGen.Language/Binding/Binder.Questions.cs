@@ -83,7 +83,7 @@ internal sealed partial class Binder
         }
 
         optionNames[key] = seen;
-        var criterion = type is null || syntax.Criterion is null ? null : BindCriterion(scope, syntax, type, options, seen);
+        var criterion = type is null || syntax.Criterion is null ? null : BindCriterion(scope, syntax, key, type, options, seen);
         if (type is null)
         {
             return;
@@ -140,7 +140,7 @@ internal sealed partial class Binder
         _ => null,
     };
 
-    private Criterion? BindCriterion(Scope scope, QuestionSyntax question, AnswerType type, List<AnswerOption> options, HashSet<string> names)
+    private Criterion? BindCriterion(Scope scope, QuestionSyntax question, QuestionKey key, AnswerType type, List<AnswerOption> options, HashSet<string> names)
     {
         var syntax = question.Criterion!;
         var word = syntax.Word?.Text;
@@ -186,6 +186,11 @@ internal sealed partial class Binder
                 Report(scope, DiagnosticDescriptors.UnknownOption, option.Span, option.Text, question.Name.Text, OptionList(options));
                 return null;
             }
+        }
+
+        foreach (var option in syntax.Options)
+        {
+            Refer(scope, option.Span, SymbolSort.Option, key + "." + option.Text);
         }
 
         Literal? operand = syntax.Operand is null ? null : new Literal(type.Value, syntax.Operand.Value);

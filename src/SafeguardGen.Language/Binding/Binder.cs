@@ -34,12 +34,16 @@ internal sealed partial class Binder
     /// </summary>
     private IReadOnlyList<string> knownTreaties = Array.Empty<string>();
 
+    /// <summary>Where each resolved name points, when an editor asked for it; null in a build, which pays nothing for it.</summary>
+    private List<NameReference>? references;
+
     /// <param name="files">The files to bind together.</param>
     /// <param name="knownTreaties">Every treaty name among all inputs, in ordinal order, when <paramref name="files"/> are only some of them (<see cref="ImportIndex.KnownTreaties"/>).</param>
     /// <param name="answersFiles">The request files the scenarios read, by resolved path.</param>
-    public static (TreatyModel Model, IReadOnlyList<Diagnostic> Diagnostics) Bind(IReadOnlyList<ParsedFile> files, IReadOnlyList<string>? knownTreaties = null, IEnumerable<AnswersFile>? answersFiles = null)
+    /// <param name="references">When given, receives every name the binder resolves, in every file bound.</param>
+    public static (TreatyModel Model, IReadOnlyList<Diagnostic> Diagnostics) Bind(IReadOnlyList<ParsedFile> files, IReadOnlyList<string>? knownTreaties = null, IEnumerable<AnswersFile>? answersFiles = null, List<NameReference>? references = null)
     {
-        var binder = new Binder();
+        var binder = new Binder { references = references };
         foreach (var answersFile in answersFiles ?? Enumerable.Empty<AnswersFile>())
         {
             binder.answersFiles[answersFile.Path] = answersFile;
@@ -110,6 +114,9 @@ internal sealed partial class Binder
 
         return new TreatyModel(scopes.Values.Select(BuildTreaty).ToEquatableArray());
     }
+
+    private void Refer(Scope scope, TextSpan span, SymbolSort sort, string name) =>
+        references?.Add(new NameReference(scope.File.Path, span, new SymbolKey(sort, name)));
 
     /// <summary>Whether a treaty of that name is among the inputs: one bound here, or one named in <see cref="knownTreaties"/>.</summary>
     private bool IsKnownTreaty(string name)
@@ -249,6 +256,7 @@ internal sealed partial class Binder
 
             scope.Imports.Add(alias, target);
             scope.ImportSpans.Add(alias, import.Treaty.Span);
+            Refer(scope, import.Treaty.Span, SymbolSort.Treaty, target);
         }
     }
 

@@ -74,7 +74,10 @@ public static class BindGroups
         return null;
     }
 
-    public static BoundFile Bind(BindGroup group)
+    public static BoundFile Bind(BindGroup group) => Bind(group, null);
+
+    /// <summary>Binds one file with its imports and, when <paramref name="references"/> is given, adds to it every name the file's text resolves (for an editor).</summary>
+    public static BoundFile Bind(BindGroup group, List<NameReference>? references)
     {
         var target = group.Target;
         var path = target.Lines.Path;
@@ -85,7 +88,14 @@ public static class BindGroups
             return new BoundFile(path, null, DiagnosticBag.Capped(TreatyCompiler.Sort(target.Diagnostics.Append(duplicate))).ToEquatableArray(), default);
         }
 
-        var (model, semantic) = Binder.Bind(new[] { target }.Concat(group.Imports).ToList(), group.KnownTreaties, group.AnswersFiles);
+        var all = references is null ? null : new List<NameReference>();
+        var (model, semantic) = Binder.Bind(new[] { target }.Concat(group.Imports).ToList(), group.KnownTreaties, group.AnswersFiles, all);
+        if (all is not null)
+        {
+            // The imports are bound again with every file that imports them: only the target's own names are its references.
+            references!.AddRange(all.Where(r => string.Equals(r.Path, path, StringComparison.Ordinal)));
+        }
+
         var treaty = model.Treaties.FirstOrDefault(t => t.Path == path);
 
         // Its own diagnostics, and those in the request files its scenarios read.

@@ -70,11 +70,14 @@ public static class TreatyCompiler
         BindGroups.Assemble(BindGroups.Create(files, answersFiles).Select(BindFile));
 
     /// <summary>Binds one file with its imports; an internal failure becomes SG0900 at the start of that file.</summary>
-    public static BoundFile BindFile(BindGroup group)
+    public static BoundFile BindFile(BindGroup group) => BindFile(group, null);
+
+    /// <summary>Binds one file with its imports and collects the names its text resolves (for an editor); never throws.</summary>
+    public static BoundFile BindFile(BindGroup group, List<NameReference>? references)
     {
         try
         {
-            return BindGroups.Bind(group);
+            return BindGroups.Bind(group, references);
         }
         catch (Exception exception) when (IsRecoverable(exception))
         {

@@ -220,6 +220,25 @@ internal sealed class Lexer
 
     internal static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || (c >= '0' && c <= '9');
 
+    /// <summary>Whether the whole text lexes as one identifier: what a rename may give a name.</summary>
+    public static bool IsIdentifier(string text)
+    {
+        if (text.Length == 0 || !IsIdentifierStart(text[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (!IsIdentifierPart(text[i]) && !(text[i] == '-' && i + 1 < text.Length && IsIdentifierPart(text[i + 1])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Identifiers are ASCII letters, digits and '_', with single '-' between parts: <c>dual-criminality</c>.</summary>
     private Token ReadIdentifier()
     {
