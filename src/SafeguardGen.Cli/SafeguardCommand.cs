@@ -79,6 +79,7 @@ public static class SafeguardCommand
         root.Subcommands.Add(ExportCommand.Create(output, error));
         root.Subcommands.Add(SchemaCommand.Create(output, error));
         root.Subcommands.Add(FormatCommand.Create(output, error));
+        root.Subcommands.Add(LspCommand.Create());
         return root;
     }
 }

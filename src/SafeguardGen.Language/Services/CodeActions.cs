@@ -18,7 +18,8 @@ public sealed record CodeAction(string Title, EquatableArray<TextEdit> Edits, Di
 public static class CodeActions
 {
     private static readonly Regex DidYouMean = new("did you mean '(?<name>[^']+)'", RegexOptions.CultureInvariant);
-    private static readonly Regex MissingSafeguard = new("^Measure '(?<measure>[^']+)' does not cover safeguard '(?<safeguard>[^']+)'", RegexOptions.CultureInvariant);
+    private static readonly Regex MissingRequirements = new("^Measure '(?<measure>[^']+)' does not cover (?<what>.*?), required by profile", RegexOptions.CultureInvariant);
+    private static readonly Regex Requirement = new("(?<sort>kind|safeguard) '(?<name>[^']+)'", RegexOptions.CultureInvariant);
 
     public static IReadOnlyList<CodeAction> For(FileAnalysis file, TextSpan range)
     {
@@ -38,9 +39,9 @@ public static class CodeActions
                 actions.Add(import);
             }
 
-            if (diagnostic.Id == DiagnosticDescriptors.MissingProfileRequirement.Id && AddToMeasure(file, diagnostic) is { } add)
+            if (diagnostic.Id == DiagnosticDescriptors.MissingProfileRequirement.Id)
             {
-                actions.Add(add);
+                actions.AddRange(AddToMeasure(file, diagnostic));
             }
         }
 
@@ -63,20 +64,34 @@ public static class CodeActions
         return new CodeAction("Add 'import " + treaty + "'", new[] { edit }.ToEquatableArray(), diagnostic);
     }
 
-    private static CodeAction? AddToMeasure(FileAnalysis file, Diagnostic diagnostic)
+    /// <summary>For each safeguard the profile requires by name, and each safeguard of the file that has a kind it requires, an action that adds it to the measure.</summary>
+    private static IEnumerable<CodeAction> AddToMeasure(FileAnalysis file, Diagnostic diagnostic)
     {
-        var match = MissingSafeguard.Match(diagnostic.Message);
+        var match = MissingRequirements.Match(diagnostic.Message);
         var measure = match.Success ? file.Parsed.Syntax.Declarations.OfType<MeasureSyntax>().FirstOrDefault(m => m.Name.Text == match.Groups["measure"].Value) : null;
         if (measure is null)
         {
-            return null;
+            yield break;
         }
 
-        var safeguard = match.Groups["safeguard"].Value;
-        var edit = measure.Safeguards.IsEmpty
-            ? new TextEdit(file.Path, new TextSpan(measure.Span.End - 1, 0), "  safeguards " + safeguard + "\n")
-            : new TextEdit(file.Path, new TextSpan(measure.Safeguards[measure.Safeguards.Count - 1].Span.End, 0), ", " + safeguard);
-        return new CodeAction("Add '" + safeguard + "' to the measure's safeguards", new[] { edit }.ToEquatableArray(), diagnostic);
+        var listed = new HashSet<string>(measure.Safeguards.Select(s => s.Text), StringComparer.Ordinal);
+        foreach (Match requirement in Requirement.Matches(match.Groups["what"].Value))
+        {
+            var name = requirement.Groups["name"].Value;
+            var candidates = requirement.Groups["sort"].Value == "safeguard"
+                ? new[] { (Name: name, Why: string.Empty) }
+                : (file.Bound?.Treaty?.Safeguards ?? default)
+                    .Where(s => s.Kinds.Any(k => k.ToString() == name || k.Name == name || k.ToString().StartsWith(name + "(", StringComparison.Ordinal)))
+                    .Select(s => (Name: s.Name.Name, Why: " (" + name + ")"))
+                    .ToArray();
+            foreach (var (safeguard, why) in candidates.Where(c => !listed.Contains(c.Name)))
+            {
+                var edit = measure.Safeguards.IsEmpty
+                    ? new TextEdit(file.Path, new TextSpan(measure.Span.End - 1, 0), "  safeguards " + safeguard + "\n")
+                    : new TextEdit(file.Path, new TextSpan(measure.Safeguards[measure.Safeguards.Count - 1].Span.End, 0), ", " + safeguard);
+                yield return new CodeAction("Add '" + safeguard + "'" + why + " to the measure's safeguards", new[] { edit }.ToEquatableArray(), diagnostic);
+            }
+        }
     }
 
     private static bool Overlaps(TextSpan span, TextSpan range) => span.Start <= range.End && range.Start <= span.End;
