@@ -9,7 +9,7 @@ namespace SafeguardGen.LanguageServer;
 /// <summary>Runs the server over a pair of streams: stdin and stdout for 'safeguard lsp', or pipes in a test.</summary>
 public static class ServerHost
 {
-    /// <summary>Starts the server and returns it with the connection; the task of <see cref="JsonRpc.Completion"/> ends at 'exit' or when the input closes.</summary>
+    /// <summary>Starts the server and returns it with the connection.</summary>
     public static (TreatyLanguageServer Server, JsonRpc Rpc) Start(Stream input, Stream output, ServerOptions? options = null)
     {
         var server = new TreatyLanguageServer(options);
@@ -31,13 +31,13 @@ public static class ServerHost
         var (server, rpc) = Start(input, output, options);
         try
         {
-            await rpc.Completion.ConfigureAwait(false);
+            await Task.WhenAny(rpc.Completion, server.Exited).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or ObjectDisposedException or OperationCanceledException)
+        finally
         {
-            // The client went away: nothing is left to answer.
+            rpc.Dispose();
         }
 
-        return server.ShutdownRequested ? 0 : 1;
+        return server.ShutdownRequested && server.Exited.IsCompleted ? 0 : 1;
     }
 }

@@ -35,6 +35,7 @@ public sealed class TreatyLanguageServer
     private static readonly string[] QuickFix = { "quickfix" };
 
     private readonly ServerOptions options;
+    private readonly TaskCompletionSource<bool> exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, string> openUris = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> versions = new(StringComparer.Ordinal);
     private EditorWorkspace workspace;
@@ -103,13 +104,15 @@ public sealed class TreatyLanguageServer
         return null;
     }
 
-    /// <summary>Ends the connection once this notification has been handled: disposing inside the handler would wait for itself.</summary>
+    /// <summary>Completes when the client says 'exit'.</summary>
+    public Task Exited => exited.Task;
+
+    /// <summary>
+    /// Ends the server. The host stops waiting at once: closing the connection from inside its own handler would
+    /// wait for itself, and a read of the process's stdin cannot be cancelled.
+    /// </summary>
     [JsonRpcMethod("exit")]
-    public void Exit()
-    {
-        var connection = rpc;
-        _ = Task.Run(() => connection?.Dispose());
-    }
+    public void Exit() => exited.TrySetResult(true);
 
     [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
     public Task DidOpenAsync(DidOpenTextDocumentParams parameters)
