@@ -184,14 +184,12 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void Help_describes_only_the_commands_that_exist()
+    public void Help_describes_every_command()
     {
         var (exit, output, _) = Run("--help");
 
         Assert.Equal(0, exit);
-        Assert.DoesNotContain("lsp", output, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("format ", output, StringComparison.OrdinalIgnoreCase);
-        foreach (var command in new[] { "check", "docs", "test", "compare", "export", "schema" })
+        foreach (var command in new[] { "check", "docs", "test", "compare", "export", "schema", "format", "lsp" })
         {
             Assert.Contains("  " + command + " ", output, StringComparison.Ordinal);
         }
