@@ -94,7 +94,7 @@ public sealed partial class DiagnosticPageTests
     }
 
     /// <summary>The examples of one page: ```treaty blocks (```treaty file=name for several files), ```json file=name request files, and the ```text output.</summary>
-    private sealed partial record Page(List<(string Path, string Text)> FailingFiles, string[] ExpectedOutput, List<(string Path, string Text)> FixedFiles)
+    internal sealed partial record Page(List<(string Path, string Text)> FailingFiles, string[] ExpectedOutput, List<(string Path, string Text)> FixedFiles)
     {
         public static Page Read(string path)
         {

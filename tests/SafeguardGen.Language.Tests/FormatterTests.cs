@@ -5,13 +5,12 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
-using System.Text.RegularExpressions;
 using SafeguardGen.Language.Formatting;
 using SafeguardGen.Language.Text;
 
 namespace SafeguardGen.Language.Tests;
 
-public sealed partial class FormatterTests
+public sealed class FormatterTests
 {
     /// <summary>Every example treaty, and every .treaty example on a diagnostic page, as groups compiled together.</summary>
     public static TheoryData<string> Groups()
@@ -175,25 +174,11 @@ public sealed partial class FormatterTests
         }
 
         var id = group.Split(' ')[0];
-        var text = File.ReadAllText(Path.Combine(Support.RepositoryRoot, "dsl-spec", "diagnostics", id + ".md")).Replace("\r\n", "\n");
-        var fixedAt = text.IndexOf("## Fixed example", StringComparison.Ordinal);
-        var section = group.EndsWith("fixed", StringComparison.Ordinal) ? (fixedAt < 0 ? string.Empty : text.Substring(fixedAt)) : (fixedAt < 0 ? text : text.Substring(0, fixedAt));
-        return Fence().Matches(section)
-            .Where(m => m.Groups["info"].Value.StartsWith("treaty", StringComparison.Ordinal) || m.Groups["info"].Value.StartsWith("json file=", StringComparison.Ordinal))
-            .Select(m =>
-            {
-                var info = m.Groups["info"].Value;
-                var name = info.StartsWith("treaty file=", StringComparison.Ordinal) ? info.Substring("treaty file=".Length)
-                    : info.StartsWith("json file=", StringComparison.Ordinal) ? info.Substring("json file=".Length)
-                    : "example.treaty";
-                return (name, m.Groups["body"].Value);
-            })
-            .Where(f => f.name.EndsWith(".treaty", StringComparison.Ordinal))
+        var page = DiagnosticPageTests.Page.Read(Path.Combine(Support.RepositoryRoot, "dsl-spec", "diagnostics", id + ".md"));
+        return (group.EndsWith("fixed", StringComparison.Ordinal) ? page.FixedFiles : page.FailingFiles)
+            .Where(f => f.Path.EndsWith(".treaty", StringComparison.Ordinal))
             .ToList();
     }
-
-    [GeneratedRegex("^```(?<info>[^\\n]*)\\n(?<body>.*?)\\n```$", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex Fence();
 
     /// <summary>The bound model as text, without where each part was written: what formatting must not change.</summary>
     private static class ModelText

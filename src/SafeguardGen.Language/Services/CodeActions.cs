@@ -19,6 +19,7 @@ public static class CodeActions
 {
     private static readonly Regex DidYouMean = new("did you mean '(?<name>[^']+)'", RegexOptions.CultureInvariant);
     private static readonly Regex MissingRequirements = new("^Measure '(?<measure>[^']+)' does not cover (?<what>.*?), required by profile", RegexOptions.CultureInvariant);
+    private static readonly Regex ImportToAdd = new("add 'import (?<treaty>[^']+)'$", RegexOptions.CultureInvariant);
     private static readonly Regex Requirement = new("(?<sort>kind|safeguard) '(?<name>[^']+)'", RegexOptions.CultureInvariant);
 
     public static IReadOnlyList<CodeAction> For(FileAnalysis file, TextSpan range)
@@ -50,7 +51,7 @@ public static class CodeActions
 
     private static CodeAction? AddImport(FileAnalysis file, Diagnostic diagnostic)
     {
-        var match = Regex.Match(diagnostic.Message, "add 'import (?<treaty>[^']+)'$", RegexOptions.CultureInvariant);
+        var match = ImportToAdd.Match(diagnostic.Message);
         var syntax = file.Parsed.Syntax;
         if (!match.Success || syntax.Header is null)
         {
