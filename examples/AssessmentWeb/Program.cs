@@ -7,8 +7,12 @@ namespace SafeguardGen.Examples.AssessmentWeb;
 /// <c>dotnet run --project examples/AssessmentWeb</c> serves the app on http://127.0.0.1:5080 (printed on start);
 /// <c>... -- create-admin &lt;email&gt;</c> creates the first administrator, asking for the password.
 /// </summary>
-public static class Program
+public sealed class Program
 {
+    private Program()
+    {
+    }
+
     public static async Task<int> Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);

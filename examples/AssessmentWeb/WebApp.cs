@@ -91,7 +91,12 @@ public static class WebApp
         {
             options.LoginPath = "/Account/SignIn";
             options.LogoutPath = "/Account/SignOut";
-            options.AccessDeniedPath = "/Status/403";
+            // A page the user may not use answers 403 in place (the status page explains), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.Cookie.Name = "SafeguardGen.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
