@@ -13,7 +13,9 @@ namespace SafeguardGen.Benchmarks;
 /// allocation and peak working set in a fresh process), scaling (time per character of each stage as files double
 /// up to the 4 Mi limit), cost [safeguard.dll] [--no-build] (one file at the limit through check, docs and a build),
 /// steps [files] (where a keystroke's time goes: each pipeline step's time, from the driver's step tracking),
-/// smoke (every benchmark once, small; no timing).
+/// smoke (every benchmark once, small; no timing); web-load [assessors] [--no-build] (examples/AssessmentWeb under many
+/// assessors answering at once, over HTTP, then a check that no answer was lost) and web-db-size [count] [--no-build]
+/// (the SQLite database's size after that many assessments), both against the app started as a child process.
 /// </summary>
 internal static class Program
 {
@@ -45,6 +47,10 @@ internal static class Program
             case "cost":
                 // cost <path to safeguard.dll> [--no-build]
                 return Scaling.Cost(Console.Out, rest.Length > 0 ? System.IO.Path.GetFullPath(rest[0]) : System.IO.Path.Combine(SafeguardGen.Testing.TestProcess.RepositoryRoot, "src", "SafeguardGen.Cli", "bin", "Release", "net8.0", "safeguard.dll"), !rest.Contains("--no-build"));
+            case "web-load":
+                return WebLoad.RunAsync(Count(rest, 50), !rest.Contains("--no-build"), Console.Out).GetAwaiter().GetResult();
+            case "web-db-size":
+                return WebLoad.DbSizeAsync(Count(rest, 10_000), !rest.Contains("--no-build"), Console.Out).GetAwaiter().GetResult();
             case "all":
                 BenchmarkRunner.Run<FrontEndBenchmarks>(args: rest);
                 BenchmarkRunner.Run<GeneratorBenchmarks>(args: rest);
@@ -52,9 +58,16 @@ internal static class Program
                 Memory(1000);
                 return BuildComparison.Run(100, 5);
             default:
-                Console.Error.WriteLine("usage: SafeguardGen.Benchmarks [all|frontend|generator|validation|build [rounds]|memory|steps [files]|scaling|cost [safeguard.dll] [--no-build]|smoke] [BenchmarkDotNet options]");
+                Console.Error.WriteLine("usage: SafeguardGen.Benchmarks [all|frontend|generator|validation|build [rounds]|memory|steps [files]|scaling|cost [safeguard.dll] [--no-build]|smoke|web-load [assessors] [--no-build]|web-db-size [count] [--no-build]] [BenchmarkDotNet options]");
                 return 2;
         }
+    }
+
+    /// <summary>The mode's first argument that is not an option, as a positive number, else <paramref name="otherwise"/>.</summary>
+    private static int Count(string[] args, int otherwise)
+    {
+        var count = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } given ? int.Parse(given, CultureInfo.InvariantCulture) : otherwise;
+        return count > 0 ? count : throw new ArgumentOutOfRangeException(nameof(args), count, "The count must be at least 1.");
     }
 
     /// <summary>

@@ -32,6 +32,8 @@ public sealed class EfAssessmentStore(AppDbContext db, TimeProvider clock) : IAs
             AnswersJson = AnswerMap.Write(assessment.Answers),
             Version = 1,
         };
+        // The assessment and the history of its resumed answers are written together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         db.Assessments.Add(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         if (assessment.Answers.Count > 0)
@@ -45,6 +47,7 @@ public sealed class EfAssessmentStore(AppDbContext db, TimeProvider clock) : IAs
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return entity.Id;
     }
 
