@@ -142,13 +142,14 @@ public sealed class BrowserTests : IDisposable
         printed.SaveAsFile(pdf);
         var (exit, text) = TestProcess.Run(folder, "pdftotext", new[] { pdf, "-" });
         Assert.Equal(0, exit);
-        var words = Words(text);
+        // A printed line may wrap anywhere.
+        var words = Page.Collapse(text);
         Assert.Contains("Decision: Must refuse", words, StringComparison.Ordinal);
         Assert.Contains("EXT/2026/0042", words, StringComparison.Ordinal);
         var checklist = Examples.Catalog.Find("budapest.extradition-review")!;
         foreach (var question in checklist.Rules.Questions)
         {
-            Assert.True(words.Contains(Words(question.Ask.Text), StringComparison.Ordinal), "the printed record lacks: " + question.Ask.Text);
+            Assert.True(words.Contains(Page.Collapse(question.Ask.Text), StringComparison.Ordinal), "the printed record lacks: " + question.Ask.Text);
         }
     }
 
@@ -180,9 +181,6 @@ public sealed class BrowserTests : IDisposable
                 break;
         }
     }
-
-    /// <summary>The text with every run of white space made one space: a printed line may wrap anywhere.</summary>
-    private static string Words(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>With SAFEGUARDGEN_UPDATE_SCREENSHOTS=1, keeps the README's screenshots in docs/assessment-web up to date.</summary>
     private static void Screenshot(IWebDriver driver, string name)

@@ -203,7 +203,7 @@ public sealed class FlowTests : IClassFixture<FlowTests.Fixture>
         Assert.NotEqual("Decision: " + Wording.Decision(Decision.MustRefuse), check.Document.QuerySelector("#decision-title")!.TextContent.Trim());
 
         var record = await browser.GetAsync("/Assessments/" + id + "/Record");
-        var rows = record.Document.QuerySelectorAll("table.history tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Skip(2).Select(c => string.Join(" ", c.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))))).ToList();
+        var rows = record.Document.QuerySelectorAll("table.history tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Skip(2).Select(c => Page.Collapse(c.TextContent)))).ToList();
         Assert.Contains(rows, r => r.EndsWith("Not answered | Political opinion", StringComparison.Ordinal));
         Assert.EndsWith("Political opinion | None of these", rows[^1], StringComparison.Ordinal);
         Assert.Equal(JsonDocument.Parse(File.ReadAllText(Path.Combine(Examples.Requests, "extradition-persecution.json"))).RootElement.GetProperty("answers").EnumerateObject().Sum(m => m.Value.EnumerateObject().Count()) + 1, rows.Count);

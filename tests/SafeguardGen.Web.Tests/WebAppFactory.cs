@@ -96,7 +96,10 @@ public sealed record Page(HttpStatusCode Status, HttpResponseMessage Response, I
     public string Text => Document.Body?.TextContent ?? string.Empty;
 
     /// <summary>The text with runs of white space made one space, for phrases that wrap in the markup.</summary>
-    public string Words => string.Join(" ", Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    public string Words => Collapse(Text);
+
+    /// <summary>The text with every run of white space made one space.</summary>
+    public static string Collapse(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
 /// <summary>Gets pages and submits their forms as a browser would: the form's own fields (the antiforgery token among them) plus the user's.</summary>

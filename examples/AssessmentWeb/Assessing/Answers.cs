@@ -35,29 +35,27 @@ internal static class Answers
     }
 
     /// <summary>The answers document the checklist's validator reads.</summary>
-    public static string Document(IChecklist checklist, IReadOnlyDictionary<string, string> answers)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Compact))
-        {
-            writer.WriteStartObject();
-            foreach (var group in checklist.Rules.Questions.Where(q => answers.ContainsKey(q.Id)).GroupBy(q => Split(q.Id).Member))
-            {
-                writer.WritePropertyName(group.Key);
-                writer.WriteStartObject();
-                foreach (var question in group)
-                {
-                    writer.WritePropertyName(Split(question.Id).Name);
-                    writer.WriteRawValue(answers[question.Id]);
-                }
+    public static string Document(IChecklist checklist, IReadOnlyDictionary<string, string> answers) =>
+        Json(writer => WriteDocument(writer, checklist, answers));
 
-                writer.WriteEndObject();
+    /// <summary>Writes the answers document, one member per safeguard with answers, in checklist order.</summary>
+    public static void WriteDocument(Utf8JsonWriter writer, IChecklist checklist, IReadOnlyDictionary<string, string> answers)
+    {
+        writer.WriteStartObject();
+        foreach (var group in checklist.Rules.Questions.Where(q => answers.ContainsKey(q.Id)).GroupBy(q => Split(q.Id).Member))
+        {
+            writer.WritePropertyName(group.Key);
+            writer.WriteStartObject();
+            foreach (var question in group)
+            {
+                writer.WritePropertyName(Split(question.Id).Name);
+                writer.WriteRawValue(answers[question.Id]);
             }
 
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        writer.WriteEndObject();
     }
 
     /// <summary>The assessment of the answers, with reasons and explanation in <paramref name="language"/>.</summary>

@@ -34,8 +34,7 @@ internal static class AnswersFile
             writer.WriteString("caseReference", caseReference);
             writer.WriteString("description", description);
             writer.WritePropertyName("answers");
-            using var document = JsonDocument.Parse(Answers.Document(checklist, answers));
-            document.RootElement.WriteTo(writer);
+            Answers.WriteDocument(writer, checklist, answers);
             writer.WriteEndObject();
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SafeguardGen.Docs;
 using SafeguardGen.Generated;
 
 namespace SafeguardGen.Examples.AssessmentWeb.Assessing;
@@ -8,17 +9,7 @@ namespace SafeguardGen.Examples.AssessmentWeb.Assessing;
 /// <summary>The checklists this app assesses: every checklist generated from examples/treaties, ordered by ID.</summary>
 public sealed class Catalog
 {
-    public Catalog()
-        : this(SafeguardChecklists.All)
-    {
-    }
-
-    public Catalog(IReadOnlyList<IChecklist> checklists)
-    {
-        All = checklists;
-    }
-
-    public IReadOnlyList<IChecklist> All { get; }
+    public IReadOnlyList<IChecklist> All { get; } = SafeguardChecklists.All;
 
     public IChecklist? Find(string? id) => All.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.Ordinal));
 
@@ -34,21 +25,11 @@ public sealed class Catalog
 /// </summary>
 public static class Languages
 {
-    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
-    {
-        ["en"] = "English",
-        ["ar"] = "العربية",
-        ["es"] = "Español",
-        ["fr"] = "Français",
-        ["ru"] = "Русский",
-        ["zh"] = "中文",
-    };
+    /// <summary>The name of a language in itself, from the documentation's label tables.</summary>
+    public static string Name(string language) => LanguageNames.Name(language);
 
-    /// <summary>The name of a language in itself.</summary>
-    public static string Name(string language) => Names.TryGetValue(language, out var name) ? name : language;
-
-    /// <summary>Whether the language is written right to left.</summary>
-    public static bool RightToLeft(string language) => language is "ar" or "he" or "fa" or "ur";
+    /// <summary>Whether the language is written right to left, from the documentation's label tables.</summary>
+    public static bool RightToLeft(string language) => LanguageNames.RightToLeft(language);
 
     /// <summary>The languages offered for a checklist (or, with none, for the app's own pages), declared ones first.</summary>
     public static IReadOnlyList<(string Language, bool Complete)> Offered(IChecklist? checklist)

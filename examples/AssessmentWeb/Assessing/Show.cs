@@ -24,9 +24,7 @@ public static class Show
             return HtmlString.Empty;
         }
 
-        var own = checklist?.Languages[0] ?? "en";
-        var translated = language == own || text.Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
-        var shown = translated ? language : own;
+        var (shown, translated) = LanguageShown(text, language, checklist);
         var html = Tagged(SafeHtml.Text(text.Get(language)), shown, "span");
         return new HtmlString(translated ? html : html + " " + NotTranslated(language));
     }
@@ -39,9 +37,8 @@ public static class Show
             return HtmlString.Empty;
         }
 
-        var own = checklist?.Languages[0] ?? "en";
-        var translated = language == own || text.Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
-        var html = Tagged(SafeHtml.Guidance(text.Get(language)), translated ? language : own, "div");
+        var (shown, translated) = LanguageShown(text, language, checklist);
+        var html = Tagged(SafeHtml.Guidance(text.Get(language)), shown, "div");
         return new HtmlString(translated ? html : html + "<p>" + NotTranslated(language) + "</p>");
     }
 
@@ -77,52 +74,37 @@ public static class Show
         return new HtmlString(builder.Append("</ul>").ToString());
     }
 
-    /// <summary>An answer as plain text, for the value of a form control.</summary>
-    public static string FormValue(QuestionInfo question, string? json)
+    /// <summary>An answer as plain text, for the value of a form control: one item a line.</summary>
+    public static string FormValue(string? json) => string.Join("\n", FormItems(json));
+
+    /// <summary>The options (or yes, no) a stored answer holds, for checked boxes and radios.</summary>
+    public static IReadOnlySet<string> Chosen(string? json) => new HashSet<string>(FormItems(json), StringComparer.Ordinal);
+
+    /// <summary>A stored answer's items as a form posts them: "yes" or "no", an option's ID, a text, a date, a number.</summary>
+    private static List<string> FormItems(string? json)
     {
         if (json is null)
         {
-            return string.Empty;
+            return [];
         }
 
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        return root.ValueKind == JsonValueKind.Array
-            ? string.Join("\n", root.EnumerateArray().Select(Plain))
-            : Plain(root);
-
-        static string Plain(JsonElement value) => value.ValueKind switch
+        return (root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root]).Select(value => value.ValueKind switch
         {
             JsonValueKind.True => "yes",
             JsonValueKind.False => "no",
             JsonValueKind.String => value.GetString()!,
             _ => value.GetRawText(),
-        };
+        }).ToList();
     }
 
-    /// <summary>The options a stored answer holds, for checked boxes and radios.</summary>
-    public static IReadOnlySet<string> Chosen(string? json)
+    /// <summary>The language a checklist text is shown in: <paramref name="language"/> when translated, else the checklist's own.</summary>
+    private static (string Shown, bool Translated) LanguageShown(LocalizedText text, string language, IChecklist? checklist)
     {
-        var chosen = new HashSet<string>(StringComparer.Ordinal);
-        if (json is null)
-        {
-            return chosen;
-        }
-
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        foreach (var value in root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : new List<JsonElement> { root })
-        {
-            chosen.Add(value.ValueKind switch
-            {
-                JsonValueKind.True => "yes",
-                JsonValueKind.False => "no",
-                JsonValueKind.String => value.GetString()!,
-                _ => value.GetRawText(),
-            });
-        }
-
-        return chosen;
+        var own = checklist?.Languages[0] ?? "en";
+        var translated = language == own || text.Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
+        return (translated ? language : own, translated);
     }
 
     /// <summary>A time as people read it in a record: UTC, to the minute, the same in every culture.</summary>

@@ -70,6 +70,18 @@ public abstract class AssessmentPage : AppPage
         return true;
     }
 
+    /// <summary>The checklist's questions by safeguard, in order, then the facts about the request (a null safeguard).</summary>
+    public IReadOnlyList<(SafeguardInfo? Safeguard, IReadOnlyList<QuestionInfo> Questions)> Sections()
+    {
+        var sections = Checklist.Safeguards.Where(s => s.Questions.Count > 0).Select(s => ((SafeguardInfo?)s, s.Questions)).ToList();
+        if (Checklist.Facts.Count > 0)
+        {
+            sections.Add((null, Checklist.Facts));
+        }
+
+        return sections;
+    }
+
     /// <summary>The safeguard a question belongs to, or null for a fact about the request.</summary>
     public SafeguardInfo? SafeguardOf(QuestionInfo question) =>
         Checklist.Safeguards.FirstOrDefault(s => s.Questions.Any(q => q.Id == question.Id));

@@ -22,7 +22,7 @@ public sealed record QuestionView(AssessmentPage Page, QuestionInfo Question, st
     public bool NoneChosen => Form is null ? Value == "[]" : Form[NoneName].Count > 0;
 
     /// <summary>The text to show in a text box.</summary>
-    public string Text => Form is null ? Show.FormValue(Question, Value) : Form[Name].ToString();
+    public string Text => Form is null ? Show.FormValue(Value) : Form[Name].ToString();
 
     public string ElementId => AnswerForm.ElementId(Page.Checklist, Question);
 

@@ -68,18 +68,16 @@ public sealed class LanguageChoice(RequestDelegate next)
 {
     public const string CookieName = "SafeguardGen.Language";
 
-    private static readonly string[] Known = ["en", .. Wording.Languages.Where(l => l != "en")];
-
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var asked = context.Request.Query["lang"].ToString();
-        if (Known.Contains(asked, StringComparer.Ordinal))
+        if (Wording.Languages.Contains(asked, StringComparer.Ordinal))
         {
             context.Response.Cookies.Append(CookieName, asked, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
             context.Items[CookieName] = asked;
         }
-        else if (context.Request.Cookies.TryGetValue(CookieName, out var remembered) && Known.Contains(remembered, StringComparer.Ordinal))
+        else if (context.Request.Cookies.TryGetValue(CookieName, out var remembered) && Wording.Languages.Contains(remembered, StringComparer.Ordinal))
         {
             context.Items[CookieName] = remembered;
         }

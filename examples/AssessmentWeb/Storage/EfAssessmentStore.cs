@@ -151,7 +151,7 @@ public sealed class EfAssessmentStore(AppDbContext db, TimeProvider clock) : IAs
 
         if (!changed)
         {
-            return new SaveResult(SaveStatus.Saved, entity.Version, Array.Empty<AnswerChange>());
+            return SaveResult.Of(SaveStatus.Saved);
         }
 
         entity.AnswersJson = AnswerMap.Write(answers);
@@ -168,7 +168,7 @@ public sealed class EfAssessmentStore(AppDbContext db, TimeProvider clock) : IAs
             return await ConflictAsync(id, expectedVersion, cancellationToken).ConfigureAwait(false);
         }
 
-        return new SaveResult(SaveStatus.Saved, version, Array.Empty<AnswerChange>());
+        return SaveResult.Of(SaveStatus.Saved);
     }
 
     public async Task<SaveStatus> CommentAsync(int id, string text, Actor actor, CancellationToken cancellationToken = default)
@@ -213,9 +213,8 @@ public sealed class EfAssessmentStore(AppDbContext db, TimeProvider clock) : IAs
 
     private async Task<SaveResult> ConflictAsync(int id, long expectedVersion, CancellationToken cancellationToken)
     {
-        var current = await db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => a.Version).FirstAsync(cancellationToken).ConfigureAwait(false);
         var unseen = await db.AnswerChanges.AsNoTracking().Where(c => c.AssessmentId == id && c.Version > expectedVersion).OrderBy(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new SaveResult(SaveStatus.Conflict, current, unseen.Select(ToChange).ToList());
+        return new SaveResult(SaveStatus.Conflict, unseen.Select(ToChange).ToList());
     }
 
     private static AnswerChange ToChange(AnswerChangeEntity c) => new(c.QuestionId, c.OldValue, c.NewValue, c.UserName, DateTime.SpecifyKind(c.AtUtc, DateTimeKind.Utc), c.Version);

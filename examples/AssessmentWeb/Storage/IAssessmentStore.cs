@@ -69,10 +69,10 @@ public enum SaveStatus
     Forbidden,
 }
 
-/// <summary>The result of a write: its status, the version now stored, and on a conflict the changes the writer had not seen.</summary>
-public sealed record SaveResult(SaveStatus Status, long Version, IReadOnlyList<AnswerChange> UnseenChanges)
+/// <summary>The result of a write: its status, and on a conflict the changes the writer had not seen.</summary>
+public sealed record SaveResult(SaveStatus Status, IReadOnlyList<AnswerChange> UnseenChanges)
 {
-    public static SaveResult Of(SaveStatus status) => new(status, 0, Array.Empty<AnswerChange>());
+    public static SaveResult Of(SaveStatus status) => new(status, Array.Empty<AnswerChange>());
 }
 
 /// <summary>

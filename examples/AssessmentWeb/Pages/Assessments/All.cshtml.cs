@@ -10,8 +10,6 @@ namespace SafeguardGen.Examples.AssessmentWeb.Pages.Assessments;
 /// <summary>Every question of the checklist on one page, by safeguard, then the facts: answers out of order.</summary>
 public sealed class AllModel : AssessmentPage
 {
-    public IReadOnlyList<(SafeguardInfo? Safeguard, IReadOnlyList<QuestionInfo> Questions)> Sections { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
@@ -19,7 +17,6 @@ public sealed class AllModel : AssessmentPage
             return NotFound();
         }
 
-        Sections = Group();
         return Page();
     }
 
@@ -35,7 +32,6 @@ public sealed class AllModel : AssessmentPage
             return Forbid();
         }
 
-        Sections = Group();
         var edits = new List<AnswerEdit>();
         foreach (var question in Checklist.Rules.Questions)
         {
@@ -63,16 +59,5 @@ public sealed class AllModel : AssessmentPage
             SaveStatus.Conflict => Page(),
             _ => Refused(status),
         };
-    }
-
-    private List<(SafeguardInfo?, IReadOnlyList<QuestionInfo>)> Group()
-    {
-        var sections = Checklist.Safeguards.Where(s => s.Questions.Count > 0).Select(s => ((SafeguardInfo?)s, s.Questions)).ToList();
-        if (Checklist.Facts.Count > 0)
-        {
-            sections.Add((null, Checklist.Facts));
-        }
-
-        return sections;
     }
 }
